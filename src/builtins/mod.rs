@@ -1,0 +1,3 @@
+//! Builtin functions, types' behaviour and builtin modules (work in progress).
+
+pub mod types;

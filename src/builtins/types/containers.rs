@@ -1,0 +1,490 @@
+//! The `range` type, and helpers shared by the container types (`str`, `tuple`,
+//! `list`, `dict`, `set`, iterators): keyword-argument binding for builtin methods,
+//! receiver checks, lexicographic sequence comparison, repeat counts and allocation
+//! limits, and the `__new__` static methods of builtin types.
+
+use super::slice::{SeqIndex, index_value, norm_index, seq_subscript};
+use super::{add_attr, add_method, check_method_args, new_builtin_function};
+use crate::object::function::NativeFn;
+use crate::object::handle::dealloc_fixed;
+use crate::object::int::{IntValue, int_value, new_int};
+use crate::object::iter::{IterState, new_iter};
+use crate::object::misc::RangeData;
+use crate::object::singletons::{none, not_implemented, py_bool};
+use crate::object::str::{new_str, str_of};
+use crate::object::*;
+use crate::vm::{Args, Vm};
+use num_traits::ToPrimitive;
+
+// ----- shared helpers ------------------------------------------------------------------
+
+/// Install `__new__` (a static method calling `f` with the class first) in a builtin
+/// type's dict, so `super().__new__(cls, ...)` and heap subclasses reach the native
+/// constructor.
+pub fn add_new(ty: &TypeObject, f: NativeFn) {
+    let new = alloc(
+        &STATICMETHOD_TYPE,
+        crate::object::function::StaticMethodData {
+            callable: new_builtin_function("__new__", f, None),
+        },
+    );
+    add_attr(ty, "__new__", new);
+}
+
+/// `descriptor 'append' for 'list' objects doesn't apply to a 'int' object`.
+pub fn descr_error(method: &str, owner: &str, x: &PyRef) -> PyErr {
+    PyErr::type_error(format!(
+        "descriptor '{method}' for '{owner}' objects doesn't apply to a '{}' object",
+        x.ty().name()
+    ))
+}
+
+/// The receiver of a builtin method (`args[0]`).
+pub fn receiver<'a>(args: &Args<'a>, method: &str, owner: &str) -> PyResult<&'a PyRef> {
+    args.args.first().ok_or_else(|| {
+        PyErr::type_error(format!(
+            "unbound method {owner}.{method}() needs an argument"
+        ))
+    })
+}
+
+/// Bind the arguments after the receiver to `names` (positional or keyword), CPython
+/// style: `split() takes at most 2 arguments (3 given)`, `'foo' is an invalid keyword
+/// argument for split()`, `split() got multiple values for argument 'sep'`. The first
+/// `posonly` names cannot be given by keyword.
+pub fn bind_method_args(
+    args: &Args,
+    fname: &str,
+    names: &[&str],
+    posonly: usize,
+) -> PyResult<Vec<Option<PyRef>>> {
+    let a = args.skip_self();
+    bind_args(&a, fname, names, posonly)
+}
+
+/// Like [`bind_method_args`] for a function without a receiver.
+pub fn bind_args(
+    args: &Args,
+    fname: &str,
+    names: &[&str],
+    posonly: usize,
+) -> PyResult<Vec<Option<PyRef>>> {
+    let pos = args.positional();
+    if pos.len() > names.len() {
+        let n = names.len();
+        return Err(PyErr::type_error(if n == 0 {
+            format!("{fname}() takes no positional arguments")
+        } else {
+            format!(
+                "{fname}() takes at most {n} argument{} ({} given)",
+                if n == 1 { "" } else { "s" },
+                pos.len() + args.kwnames.len()
+            )
+        }));
+    }
+    let mut out: Vec<Option<PyRef>> = names.iter().map(|_| None).collect();
+    for (slot, v) in out.iter_mut().zip(pos) {
+        *slot = Some(v.clone());
+    }
+    for (k, v) in args.keywords() {
+        let k = str_of(k);
+        match names.iter().position(|n| *n == k) {
+            Some(i) if i >= posonly => {
+                if out[i].is_some() {
+                    return Err(PyErr::type_error(format!(
+                        "argument for {fname}() given by name ('{k}') and position ({})",
+                        i + 1
+                    )));
+                }
+                out[i] = Some(v.clone());
+            }
+            _ => {
+                return Err(PyErr::type_error(format!(
+                    "'{k}' is an invalid keyword argument for {fname}()"
+                )));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// CPython's lexicographic sequence comparison: find the first index where the items
+/// differ by `==`, then compare those items with `op` (or the lengths if none differ).
+pub fn seq_richcompare(vm: &mut Vm, a: &[PyRef], b: &[PyRef], op: CompareOp) -> PyResult {
+    if a.len() != b.len() && matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(py_bool(op == CompareOp::Ne));
+    }
+    let n = a.len().min(b.len());
+    let mut i = 0;
+    while i < n {
+        if !vm.eq(&a[i], &b[i])? {
+            break;
+        }
+        i += 1;
+    }
+    if i >= n {
+        let (x, y) = (a.len(), b.len());
+        let r = match op {
+            CompareOp::Lt => x < y,
+            CompareOp::Le => x <= y,
+            CompareOp::Eq => x == y,
+            CompareOp::Ne => x != y,
+            CompareOp::Gt => x > y,
+            CompareOp::Ge => x >= y,
+        };
+        return Ok(py_bool(r));
+    }
+    match op {
+        CompareOp::Eq => Ok(py_bool(false)),
+        CompareOp::Ne => Ok(py_bool(true)),
+        _ => vm.rich_compare(&a[i], &b[i], op),
+    }
+}
+
+/// The repeat count of `seq * n` when `n` is an int (or has `__index__`): negative
+/// counts become 0; `Ok(None)` when `n` is not int-like. Counts beyond `isize`
+/// raise `OverflowError: cannot fit 'int' into an index-sized integer`.
+pub fn repeat_count(vm: &mut Vm, n: &PyRef) -> PyResult<Option<usize>> {
+    if n.ty().slots.index.get().is_none() && int_value(n).is_none() {
+        return Ok(None);
+    }
+    let v = index_value(vm, n)?;
+    let i = super::slice::isize_or_overflow(&v)?;
+    Ok(Some(i.max(0) as usize))
+}
+
+/// Largest number of bytes a single container or string may need before we report
+/// MemoryError instead of asking the allocator (which would abort the process).
+pub const MAX_ALLOC_BYTES: usize = 1 << 36;
+
+/// `MemoryError` unless `count` items of `item_size` bytes can reasonably be allocated.
+pub fn check_alloc(count: usize, item_size: usize) -> PyResult<()> {
+    match count.checked_mul(item_size.max(1)) {
+        Some(b) if b <= MAX_ALLOC_BYTES => Ok(()),
+        _ => Err(PyErr::bare(&MEMORY_ERROR)),
+    }
+}
+
+/// `repr(x)` for a container element; `repr` itself bounds the recursion.
+pub fn join_reprs(vm: &mut Vm, items: &[PyRef], out: &mut String) -> PyResult<()> {
+    for (i, x) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        let r = vm.repr(x)?;
+        out.push_str(str_of(&r));
+    }
+    Ok(())
+}
+
+// ----- range -------------------------------------------------------------------------
+
+fn range_data<'a>(x: &'a PyRef, method: &str) -> PyResult<&'a RangeData> {
+    x.downcast::<RangeData>()
+        .ok_or_else(|| descr_error(method, "range", x))
+}
+
+fn to_i64(v: &IntValue) -> PyResult<i64> {
+    match v {
+        IntValue::Small(i) => Ok(*i),
+        IntValue::Big(b) => b
+            .to_i64()
+            .ok_or_else(|| PyErr::overflow("Python int too large to convert to C ssize_t")),
+    }
+}
+
+/// A new range object (`step != 0`).
+pub fn new_range(start: i64, stop: i64, step: i64) -> PyRef {
+    alloc(&RANGE_TYPE, RangeData { start, stop, step })
+}
+
+fn range_new(vm: &mut Vm, _cls: &PyRef, args: Args) -> PyResult {
+    if args.has_keywords() {
+        return Err(PyErr::type_error("range() takes no keyword arguments"));
+    }
+    let pos = args.positional();
+    let (start, stop, step) = match pos.len() {
+        0 => {
+            return Err(PyErr::type_error(
+                "range expected at least 1 argument, got 0",
+            ));
+        }
+        1 => (0, to_i64(&index_value(vm, &pos[0])?)?, 1),
+        2 | 3 => {
+            let a = index_value(vm, &pos[0])?;
+            let b = index_value(vm, &pos[1])?;
+            let c = match pos.get(2) {
+                Some(s) => index_value(vm, s)?,
+                None => IntValue::Small(1),
+            };
+            if c == IntValue::Small(0) {
+                return Err(PyErr::value_error("range() arg 3 must not be zero"));
+            }
+            (to_i64(&a)?, to_i64(&b)?, to_i64(&c)?)
+        }
+        n => {
+            return Err(PyErr::type_error(format!(
+                "range expected at most 3 arguments, got {n}"
+            )));
+        }
+    };
+    Ok(new_range(start, stop, step))
+}
+
+/// The length, or OverflowError when it does not fit an `isize` (as CPython).
+fn range_len_checked(r: &RangeData) -> PyResult<usize> {
+    let n = r.len();
+    if n > isize::MAX as usize {
+        return Err(PyErr::overflow(
+            "Python int too large to convert to C ssize_t",
+        ));
+    }
+    Ok(n)
+}
+
+fn range_repr(_vm: &mut Vm, x: &PyRef) -> PyResult {
+    let r = range_data(x, "__repr__")?;
+    Ok(new_str(&if r.step == 1 {
+        format!("range({}, {})", r.start, r.stop)
+    } else {
+        format!("range({}, {}, {})", r.start, r.stop, r.step)
+    }))
+}
+
+fn range_len(_vm: &mut Vm, x: &PyRef) -> PyResult<usize> {
+    range_len_checked(range_data(x, "__len__")?)
+}
+
+fn range_bool(_vm: &mut Vm, x: &PyRef) -> PyResult<bool> {
+    Ok(!range_data(x, "__bool__")?.is_empty())
+}
+
+fn range_getitem(vm: &mut Vm, x: &PyRef, key: &PyRef) -> PyResult {
+    let r = range_data(x, "__getitem__")?;
+    let (start, step) = (r.start, r.step);
+    let len = r.len();
+    match seq_subscript(vm, key, len, "range")? {
+        SeqIndex::Int(i) => match norm_index(i, len) {
+            Some(i) => Ok(new_int(start + i as i64 * step)),
+            None => Err(PyErr::index_error("range object index out of range")),
+        },
+        SeqIndex::Slice {
+            start: a,
+            stop: b,
+            step: c,
+        } => {
+            let conv = |v: i128| -> PyResult<i64> {
+                i64::try_from(v)
+                    .map_err(|_| PyErr::overflow("Python int too large to convert to C ssize_t"))
+            };
+            let ns = conv(start as i128 + a as i128 * step as i128)?;
+            let ne = conv(start as i128 + b as i128 * step as i128)?;
+            let nst = conv(step as i128 * c as i128)?;
+            Ok(new_range(ns, ne, nst))
+        }
+    }
+}
+
+/// Whether int value `v` is an element of the range.
+fn range_has_int(r: &RangeData, v: &IntValue) -> bool {
+    let IntValue::Small(v) = v else { return false };
+    let (v, start, stop, step) = (*v as i128, r.start as i128, r.stop as i128, r.step as i128);
+    let inside = if step > 0 {
+        start <= v && v < stop
+    } else {
+        stop < v && v <= start
+    };
+    inside && (v - start) % step == 0
+}
+
+fn is_exact_int(x: &PyRef) -> bool {
+    x.is_exact(&INT_TYPE) || x.is_exact(&BOOL_TYPE)
+}
+
+fn range_contains(vm: &mut Vm, x: &PyRef, item: &PyRef) -> PyResult<bool> {
+    let r = range_data(x, "__contains__")?;
+    if is_exact_int(item) {
+        return Ok(int_value(item).is_some_and(|v| range_has_int(r, v)));
+    }
+    let (start, step, n) = (r.start, r.step, r.len());
+    for i in 0..n {
+        let v = new_int(start + i as i64 * step);
+        if vm.eq(&v, item)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+fn range_iter(_vm: &mut Vm, x: &PyRef) -> PyResult {
+    let r = range_data(x, "__iter__")?;
+    Ok(new_iter(
+        &RANGE_ITERATOR_TYPE,
+        IterState::Range {
+            next: r.start,
+            step: r.step,
+            remaining: r.len(),
+        },
+    ))
+}
+
+fn range_reversed(_vm: &mut Vm, x: &PyRef) -> PyResult {
+    let r = range_data(x, "__reversed__")?;
+    let n = r.len();
+    let last = if n == 0 { r.start } else { r.item(n - 1) };
+    Ok(new_iter(
+        &RANGE_ITERATOR_TYPE,
+        IterState::Range {
+            next: last,
+            step: r.step.wrapping_neg(),
+            remaining: n,
+        },
+    ))
+}
+
+/// `(len, start, step)` normalised as CPython compares and hashes ranges.
+fn range_key(r: &RangeData) -> (usize, Option<i64>, Option<i64>) {
+    let n = r.len();
+    match n {
+        0 => (0, None, None),
+        1 => (1, Some(r.start), None),
+        _ => (n, Some(r.start), Some(r.step)),
+    }
+}
+
+fn range_richcompare(_vm: &mut Vm, a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult {
+    let (Some(x), Some(y)) = (a.downcast::<RangeData>(), b.downcast::<RangeData>()) else {
+        return Ok(not_implemented());
+    };
+    let eq = a.is(b) || range_key(x) == range_key(y);
+    match op {
+        CompareOp::Eq => Ok(py_bool(eq)),
+        CompareOp::Ne => Ok(py_bool(!eq)),
+        _ => Ok(not_implemented()),
+    }
+}
+
+fn range_hash(vm: &mut Vm, x: &PyRef) -> PyResult<i64> {
+    let r = range_data(x, "__hash__")?;
+    let (n, start, step) = range_key(r);
+    let none_hash = vm.hash(&none())?;
+    let h = |v: Option<i64>| v.map(crate::format::hash_i64).unwrap_or(none_hash);
+    Ok(crate::format::hash_tuple(&[
+        crate::format::hash_i64(n as i64),
+        h(start),
+        h(step),
+    ]))
+}
+
+fn range_getattro(vm: &mut Vm, x: &PyRef, name: &PyRef) -> PyResult {
+    if let Some(r) = x.downcast::<RangeData>() {
+        match str_of(name) {
+            "start" => return Ok(new_int(r.start)),
+            "stop" => return Ok(new_int(r.stop)),
+            "step" => return Ok(new_int(r.step)),
+            _ => {}
+        }
+    }
+    vm.generic_getattr(x, name)
+}
+
+fn m_index(vm: &mut Vm, args: Args) -> PyResult {
+    let (x, rest) = check_method_args("range.index", &args, 1, 1)?;
+    let r = range_data(x, "index")?;
+    let item = &rest[0];
+    if is_exact_int(item) {
+        if let Some(v) = int_value(item) {
+            if range_has_int(r, v) {
+                if let IntValue::Small(v) = v {
+                    return Ok(new_int((*v - r.start) / r.step));
+                }
+            }
+        }
+        let s = vm.repr_string(item)?;
+        return Err(PyErr::value_error(format!("{s} is not in range")));
+    }
+    let (start, step, n) = (r.start, r.step, r.len());
+    for i in 0..n {
+        let v = new_int(start + i as i64 * step);
+        if vm.eq(&v, item)? {
+            return Ok(new_int(i as i64));
+        }
+    }
+    Err(PyErr::value_error("sequence.index(x): x not in sequence"))
+}
+
+fn m_count(vm: &mut Vm, args: Args) -> PyResult {
+    let (x, rest) = check_method_args("range.count", &args, 1, 1)?;
+    let r = range_data(x, "count")?;
+    let item = &rest[0];
+    if is_exact_int(item) {
+        return Ok(new_int(i64::from(
+            int_value(item).is_some_and(|v| range_has_int(r, v)),
+        )));
+    }
+    let (start, step, n) = (r.start, r.step, r.len());
+    let mut c = 0;
+    for i in 0..n {
+        let v = new_int(start + i as i64 * step);
+        if vm.eq(&v, item)? {
+            c += 1;
+        }
+    }
+    Ok(new_int(c))
+}
+
+fn m_reversed(vm: &mut Vm, args: Args) -> PyResult {
+    let (x, _) = check_method_args("__reversed__", &args, 0, 0)?;
+    range_reversed(vm, x)
+}
+
+fn m_len(vm: &mut Vm, args: Args) -> PyResult {
+    let (x, _) = check_method_args("__len__", &args, 0, 0)?;
+    Ok(new_int(range_len(vm, x)? as i64))
+}
+
+fn m_getitem(vm: &mut Vm, args: Args) -> PyResult {
+    let (x, rest) = check_method_args("__getitem__", &args, 1, 1)?;
+    range_getitem(vm, x, &rest[0])
+}
+
+fn m_contains(vm: &mut Vm, args: Args) -> PyResult {
+    let (x, rest) = check_method_args("__contains__", &args, 1, 1)?;
+    Ok(py_bool(range_contains(vm, x, &rest[0])?))
+}
+
+fn m_iter(vm: &mut Vm, args: Args) -> PyResult {
+    let (x, _) = check_method_args("__iter__", &args, 0, 0)?;
+    range_iter(vm, x)
+}
+
+fn m_new(vm: &mut Vm, args: Args) -> PyResult {
+    match args.args.first() {
+        Some(cls) => range_new(vm, cls, args.skip_self()),
+        None => Err(PyErr::type_error("range.__new__(): not enough arguments")),
+    }
+}
+
+pub fn init() {
+    let ty = &RANGE_TYPE;
+    ty.dealloc.set(dealloc_fixed::<RangeData>);
+    let s = &ty.slots;
+    s.repr.set(Some(range_repr));
+    s.len.set(Some(range_len));
+    s.bool.set(Some(range_bool));
+    s.getitem.set(Some(range_getitem));
+    s.contains.set(Some(range_contains));
+    s.iter.set(Some(range_iter));
+    s.richcompare.set(Some(range_richcompare));
+    s.hash.set(Some(range_hash));
+    s.new.set(Some(range_new));
+    s.getattro.set(Some(range_getattro));
+    add_method(ty, "index", m_index);
+    add_method(ty, "count", m_count);
+    add_method(ty, "__reversed__", m_reversed);
+    add_method(ty, "__len__", m_len);
+    add_method(ty, "__getitem__", m_getitem);
+    add_method(ty, "__contains__", m_contains);
+    add_method(ty, "__iter__", m_iter);
+    add_new(ty, m_new);
+}

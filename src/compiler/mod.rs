@@ -1,0 +1,90 @@
+//! The compiler: AST → [`CodeObject`], following CPython 3.11's `compile.c`.
+//!
+//! Three passes, each in its own module:
+//! 1. [`symtable`] walks the module once and decides, for every name in every scope,
+//!    whether it is a fast local, a cell, a free variable, a global or a name looked up
+//!    at run time (CPython's `symtable.c`, including its error checks).
+//! 2. [`codegen`] emits instructions with symbolic jump labels, source positions and
+//!    exception-handler tags, one compile unit per function, class body, comprehension
+//!    and module.
+//! 3. [`assembler`] lays a unit out: prologue (`MAKE_CELL`, `COPY_FREE_VARS`), dead
+//!    code removal, jump direction, stack depth, `EXTENDED_ARG` prefixes and the
+//!    exception table.
+//!
+//! Errors are [`SyntaxError`]s carrying CPython's message and position. The compiler
+//! never panics on any AST; an internal inconsistency is reported as a `SyntaxError`
+//! whose message starts with `internal compiler error`.
+
+mod assembler;
+mod codegen;
+mod symtable;
+
+#[cfg(test)]
+mod tests;
+
+use crate::bytecode::CodeObject;
+use crate::diagnostics::{LineIndex, Span, SyntaxError, SyntaxErrorKind};
+use crate::syntax::ast;
+
+/// How the module is compiled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// A file or `exec()` source.
+    Exec,
+    /// One REPL input. For now compiled exactly like [`Mode::Exec`] (expression
+    /// statements do not print their values).
+    Single,
+}
+
+/// A compile-time error before it is tied to a file: a message and the span it
+/// points at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct CompileError {
+    pub message: String,
+    pub span: Span,
+}
+
+impl CompileError {
+    pub fn new(message: impl Into<String>, span: Span) -> CompileError {
+        CompileError {
+            message: message.into(),
+            span,
+        }
+    }
+
+    /// A broken compiler invariant (never a user's mistake).
+    pub fn internal(what: impl AsRef<str>, span: Span) -> CompileError {
+        CompileError::new(format!("internal compiler error: {}", what.as_ref()), span)
+    }
+}
+
+pub(crate) type CResult<T = ()> = Result<T, CompileError>;
+
+/// Message of the error returned when the AST nests deeper than the compiler allows
+/// (CPython raises `RecursionError` with this text).
+pub const RECURSION_MESSAGE: &str = "maximum recursion depth exceeded during compilation";
+
+/// Compile a parsed module into the code object of its body.
+///
+/// `source` must be the text `module` was parsed from: spans are turned into 1-based
+/// lines and 0-based character columns with it. `filename` is recorded in every code
+/// object and in errors.
+pub fn compile(
+    module: &ast::Module,
+    source: &str,
+    filename: &str,
+    mode: Mode,
+) -> Result<CodeObject, SyntaxError> {
+    let index = LineIndex::new(source);
+    let to_syntax_error = |e: CompileError| {
+        SyntaxError::at_span(
+            SyntaxErrorKind::SyntaxError,
+            e.message,
+            filename,
+            &index,
+            e.span,
+        )
+    };
+    let table = symtable::SymbolTable::build(module).map_err(to_syntax_error)?;
+    codegen::compile_module(module, &table, &index, filename, mode).map_err(to_syntax_error)
+}

@@ -1,0 +1,70 @@
+//! Pending finalizers: objects whose type defines `__del__` and whose refcount reached
+//! zero.
+//!
+//! A drop cannot call into Python (it has no thread state), so the object is parked
+//! here instead of being freed, and the eval loop runs `__del__` at the next
+//! instruction boundary (`vm::Vm::run_finalizers`) — for the program this looks like
+//! CPython's immediate finalisation, in the same order. `__del__` runs at most once
+//! per object (PEP 442): the FINALIZED bit in the GC head records it. If the object
+//! is still unreferenced afterwards it is freed; if `__del__` resurrected it, it lives on.
+
+use super::gilstatic::GilStatic;
+use super::handle::{PyRef, revive};
+use super::header::{GcHead, ObjPtr};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Bit 0 of `GcHead::prev`: `__del__` already ran.
+pub const FINALIZED: usize = 1;
+
+static PENDING: GilStatic<Vec<ObjPtr>> = GilStatic::new(Vec::new());
+
+/// Set while `PENDING` is non-empty: the eval loop polls it after each instruction.
+pub static FINALIZERS_PENDING: AtomicBool = AtomicBool::new(false);
+
+fn gc_head(ptr: ObjPtr) -> Option<&'static GcHead> {
+    // SAFETY: `ptr` is an object with refcount zero that nobody else can free while we
+    // look at it (we hold the GIL); a transient handle reads its GC head, then is
+    // forgotten without touching the count.
+    let tmp = std::mem::ManuallyDrop::new(unsafe { PyRef::from_raw(ptr) });
+    tmp.gc_head().map(|h| {
+        // SAFETY: the GC head lives as long as the object, which outlives this call's use.
+        unsafe { &*(h as *const GcHead) }
+    })
+}
+
+/// Whether the object still needs its `__del__` to run.
+pub(crate) fn wants_finalizer(ptr: ObjPtr) -> bool {
+    match gc_head(ptr) {
+        Some(h) => h.prev.get() & FINALIZED == 0,
+        None => false,
+    }
+}
+
+pub(crate) fn queue(ptr: ObjPtr) {
+    PENDING.with(|p| p.push(ptr));
+    FINALIZERS_PENDING.store(true, Ordering::Relaxed);
+}
+
+/// Take the next object whose finalizer should run, marked finalized, as a live handle.
+pub fn next_pending() -> Option<PyRef> {
+    let ptr = PENDING.with(|p| {
+        if p.is_empty() {
+            None
+        } else {
+            Some(p.remove(0))
+        }
+    });
+    match ptr {
+        Some(ptr) => {
+            if let Some(h) = gc_head(ptr) {
+                h.prev.set(h.prev.get() | FINALIZED);
+            }
+            // SAFETY: queued objects have refcount zero and were not freed.
+            Some(unsafe { revive(ptr) })
+        }
+        None => {
+            FINALIZERS_PENDING.store(false, Ordering::Relaxed);
+            None
+        }
+    }
+}

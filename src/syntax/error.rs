@@ -1,0 +1,115 @@
+//! Syntax-error construction: where a failure is, and turning it into CPython's report.
+//!
+//! Owns [`Failure`] (an error found by the lexer, a grammar action or the parser, with a
+//! [`Loc`] still in byte offsets) and its resolution into a
+//! [`SyntaxError`](crate::diagnostics::SyntaxError) with CPython 3.11's line, offset,
+//! end offset and text. Also owns the choice between competing errors (CPython lets a
+//! tokenizer error found later in the file override a parser error, and an unclosed
+//! bracket override both) and the mapping of LALRPOP's "unexpected token" failures to
+//! CPython's messages (`parse_error.rs` holds those heuristics).
+//!
+//! Invariant: offsets in a `Loc` are byte offsets into the text being parsed and are
+//! clamped by [`LineIndex`]; resolution never panics.
+
+use crate::diagnostics::{LineIndex, SyntaxError, SyntaxErrorKind};
+
+/// Where an error points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Loc {
+    /// A caret under the byte range `[start, end)` (at least one character wide).
+    Span(usize, usize),
+    /// CPython's raw form: the line holding byte `at`, with the 1-based character
+    /// `offset` given directly (0, or anything left of the line's indentation, prints
+    /// no caret) and a one-character caret.
+    Line { at: usize, offset: u32 },
+}
+
+/// An error before it is resolved against the source text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failure {
+    At {
+        kind: SyntaxErrorKind,
+        message: String,
+        loc: Loc,
+    },
+    /// Already resolved (e.g. an error inside an f-string expression, which CPython
+    /// reports against the expression's own text).
+    Done(SyntaxError),
+}
+
+impl Failure {
+    pub fn syntax(message: impl Into<String>, loc: Loc) -> Failure {
+        Failure::At {
+            kind: SyntaxErrorKind::SyntaxError,
+            message: message.into(),
+            loc,
+        }
+    }
+
+    pub fn indentation(message: impl Into<String>, loc: Loc) -> Failure {
+        Failure::At {
+            kind: SyntaxErrorKind::IndentationError,
+            message: message.into(),
+            loc,
+        }
+    }
+
+    pub fn span(message: impl Into<String>, start: usize, end: usize) -> Failure {
+        Failure::syntax(message, Loc::Span(start, end))
+    }
+
+    /// The first byte offset this failure points at (for ordering decisions).
+    pub fn position(&self, index: &LineIndex) -> u32 {
+        match self {
+            Failure::At { loc, .. } => match *loc {
+                Loc::Span(start, _) => index.position(start as u32).line,
+                Loc::Line { at, .. } => index.position(at as u32).line,
+            },
+            Failure::Done(err) => err.lineno,
+        }
+    }
+
+    /// Resolves this failure against the source it was found in.
+    pub fn resolve(self, filename: &str, index: &LineIndex) -> SyntaxError {
+        match self {
+            Failure::Done(err) => err,
+            Failure::At { kind, message, loc } => match loc {
+                Loc::Span(start, end) => {
+                    let end = end.max(start);
+                    let mut err = SyntaxError::at_span(
+                        kind,
+                        message,
+                        filename,
+                        index,
+                        crate::diagnostics::Span::new(start, end),
+                    );
+                    if end == start {
+                        // A zero-width token (NEWLINE at the end of a line): CPython's
+                        // end offset equals its offset, one caret.
+                        err.end_offset = err.offset;
+                        err.end_lineno = err.lineno;
+                    }
+                    err
+                }
+                Loc::Line { at, offset } => {
+                    let line = index.position(at as u32).line;
+                    let mut err =
+                        SyntaxError::at_position(kind, message, filename, index, line, offset);
+                    err.end_offset = offset;
+                    err
+                }
+            },
+        }
+    }
+}
+
+/// Character column (0-based) of byte `at` on its line.
+pub fn column_of(index: &LineIndex, at: usize) -> u32 {
+    index.position(at as u32).col
+}
+
+/// Number of characters on the line holding byte `at`, without its terminator.
+pub fn line_length_at(index: &LineIndex, at: usize) -> u32 {
+    let line = index.position(at as u32).line;
+    index.line_text(line).chars().count() as u32
+}

@@ -1,0 +1,113 @@
+//! The virtual machine: per-thread state, the eval loop, calls, exception unwinding and
+//! the abstract object protocol (`ops`) that dispatches through type slots.
+//!
+//! A Python-to-Python call pushes a `Frame` on the thread's frame stack and continues in
+//! the same eval loop; native code that calls back into Python runs a nested loop that
+//! stops when its entry frame returns, bounded by the recursion limit.
+
+pub mod call;
+pub mod eval;
+pub mod frame;
+pub mod ops;
+pub mod traceback;
+pub mod unwind;
+
+pub use frame::Frame;
+
+use crate::object::PyRef;
+
+/// Arguments of a call, vectorcall-style: the positional values followed by the values
+/// of the keyword arguments named by `kwnames`.
+#[derive(Clone, Copy)]
+pub struct Args<'a> {
+    pub args: &'a [PyRef],
+    pub kwnames: &'a [PyRef],
+}
+
+impl<'a> Args<'a> {
+    pub fn new(args: &'a [PyRef]) -> Args<'a> {
+        Args { args, kwnames: &[] }
+    }
+
+    pub fn with_kwnames(args: &'a [PyRef], kwnames: &'a [PyRef]) -> Args<'a> {
+        Args { args, kwnames }
+    }
+
+    /// The positional arguments.
+    pub fn positional(&self) -> &'a [PyRef] {
+        &self.args[..self.args.len() - self.kwnames.len()]
+    }
+
+    /// `(name, value)` pairs of the keyword arguments.
+    pub fn keywords(&self) -> impl Iterator<Item = (&'a PyRef, &'a PyRef)> {
+        let start = self.args.len() - self.kwnames.len();
+        self.kwnames.iter().zip(&self.args[start..])
+    }
+
+    pub fn has_keywords(&self) -> bool {
+        !self.kwnames.is_empty()
+    }
+
+    /// The arguments without the first positional one (a method's receiver).
+    pub fn skip_self(&self) -> Args<'a> {
+        Args {
+            args: &self.args[1..],
+            kwnames: self.kwnames,
+        }
+    }
+}
+
+/// Hard cap on nested native→Python calls, whatever the recursion limit says, so that
+/// raising `sys.setrecursionlimit` can never overflow the Rust stack.
+pub const NATIVE_DEPTH_LIMIT: usize = 12_000;
+
+/// The state of one OS thread running Python code.
+pub struct Vm {
+    pub frames: Vec<Frame>,
+    /// The exception being handled (`sys.exc_info()`), saved and restored by
+    /// `PUSH_EXC_INFO`/`POP_EXCEPT`.
+    pub handled_exc: Option<PyRef>,
+    /// The error being unwound is a re-raise: add no traceback entry for this frame.
+    pub reraise: bool,
+    /// Nested native→Python eval loops currently running on this thread.
+    pub native_depth: usize,
+    /// Nested `repr()` calls (bounded so deep structures raise RecursionError).
+    pub repr_depth: usize,
+    pub recursion_limit: usize,
+    /// The `builtins` module's dict.
+    pub builtins: PyRef,
+    /// `sys.modules`.
+    pub modules: PyRef,
+    /// Recycled `fast`/`stack` vectors, so calls rarely allocate.
+    pub(crate) spare_vecs: Vec<(Vec<Option<PyRef>>, Vec<PyRef>)>,
+}
+
+impl Vm {
+    pub fn new(builtins: PyRef, modules: PyRef) -> Vm {
+        Vm {
+            frames: Vec::new(),
+            handled_exc: None,
+            reraise: false,
+            native_depth: 0,
+            repr_depth: 0,
+            recursion_limit: 1000,
+            builtins,
+            modules,
+            spare_vecs: Vec::new(),
+        }
+    }
+
+    /// Run pending `__del__` finalizers (called at instruction boundaries).
+    pub fn run_finalizers(&mut self) {
+        while let Some(obj) = crate::object::finalize::next_pending() {
+            if let Some(del) = obj.ty().lookup_str("__del__") {
+                let saved = self.handled_exc.clone();
+                if let Err(e) = self.call(&del, Args::new(std::slice::from_ref(&obj))) {
+                    self.write_unraisable(&e, "Exception ignored in", &del);
+                }
+                self.handled_exc = saved;
+            }
+            drop(obj);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+print(len)
+print(print, abs, max)
+print(int, str, list, dict, object, type)
+print(ValueError, KeyError, BaseException)
+print(repr(None), repr(NotImplemented), repr(Ellipsis), ...)
+print(type(len), type(abs).__name__)
+print(len.__name__, sorted.__name__)

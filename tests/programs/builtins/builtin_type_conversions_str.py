@@ -1,0 +1,5 @@
+print(str(123), str(-0.0), str(1e100), str([1, "a"]), str((1,)), str(None), str(True))
+print(str(1/3), str(2**100), str({"a": [1, {2: 3}]}))
+print(int("  12  "), int("-0"), float("1e-3"), float(".5"), float("5."))
+print(list(map(int, "1 2 3".split())))
+print(bool(None), bool(" "), bool([[]]))

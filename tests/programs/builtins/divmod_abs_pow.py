@@ -1,0 +1,5 @@
+print(divmod(17, 5), divmod(-17, 5), divmod(17, -5), divmod(-17, -5))
+print(divmod(7.5, 2), divmod(-7.5, 2))
+print(abs(-5), abs(5), abs(-2.5), abs(0), abs(-0.0), abs(True), abs(-10**30))
+print(pow(2, 10), pow(2, 0.5), pow(2, -2), pow(7, 128, 13), pow(10**30, 3, 10**9 + 7))
+print(pow(-2, 3), pow(0, 0), pow(5, -1, 7))

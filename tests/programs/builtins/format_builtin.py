@@ -1,0 +1,5 @@
+print(format(42), format(42, "5d"), format(42, "<5") + "|", format(3.14159, ".2f"))
+print(format(255, "x"), format(255, "#x"), format(255, "08b"), format(1234567, ","))
+print(format("abc", ">6"), format("abc", "^7"), format(0.5, "%"), format(12, "+"))
+print(format(True), format(None), format([1, 2]))
+print(format(1e10, "g"), format(1.5e-7, "e"), format(2**70, "_"))

@@ -1,0 +1,5 @@
+print(hash(0), hash(1), hash(-1), hash(-2), hash(2**61 - 1), hash(2**61), hash(10**20))
+print(hash(1.0), hash(1.5), hash(-0.5), hash(0.0) == hash(-0.0), hash(True))
+print(hash(()), hash((1,)), hash((1, 2)), hash((1, (2, 3))))
+print(hash(float("inf")), hash(float("-inf")), hash(-(2**100)))
+print(hash(1) == hash(1.0) == hash(True))

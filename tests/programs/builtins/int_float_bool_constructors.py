@@ -1,0 +1,6 @@
+print(int(), float(), bool(), str(), list(), tuple(), dict(), set(), frozenset())
+print(int(3.9), int(-3.9), int("42"), int(" -7 "), int("1_000"), int(True))
+print(int("ff", 16), int("0xff", 16), int("0b101", 0), int("0o17", 0), int("z", 36), int("10", 2))
+print(float("3.5"), float("-1e3"), float(" 2 "), float("inf"), float("-Infinity"), float("nan"))
+print(float(7), float("1_0.5"), bool(0), bool("0"), bool([]), bool(0.0), bool(-1))
+print(int(1e20), int(-0.5), int("+5"))

@@ -1,0 +1,6 @@
+print(isinstance(1, int), isinstance(True, int), isinstance(1, float), isinstance(1.0, (int, float)))
+print(isinstance("s", str), isinstance([], list), isinstance((), tuple), isinstance({}, dict))
+print(isinstance(None, type(None)), isinstance(int, type), isinstance(len, object))
+print(issubclass(bool, int), issubclass(int, bool), issubclass(list, object))
+print(isinstance(ValueError("x"), Exception), issubclass(ValueError, (KeyError, ValueError)))
+print(isinstance(frozenset(), (set, frozenset)), isinstance(range(3), range))

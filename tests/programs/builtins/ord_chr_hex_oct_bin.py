@@ -1,0 +1,7 @@
+print(ord("a"), ord("A"), ord("0"), ord(" "), ord("é"), ord("€"))
+print(chr(97), chr(65), chr(233), chr(0x1F600), repr(chr(0)), repr(chr(10)))
+print(hex(255), hex(-255), hex(0), hex(2**64))
+print(oct(8), oct(-8), oct(0))
+print(bin(5), bin(-5), bin(0), bin(2**10))
+print(int(hex(12345), 16), int(bin(99), 2), int(oct(77), 8))
+print([chr(ord("a") + i) for i in range(5)])

@@ -1,0 +1,8 @@
+r = range(2, 20, 3)
+print(r, list(r), len(r))
+print(r[0], r[-1], r[1:3], r[::-1], list(r[::-1]))
+print(11 in r, 12 in r, list(r).index(14), -1 in r)
+print(range(5) == range(0, 5, 1), range(0) == range(5, 2), range(3) == [0, 1, 2])
+print(range(10**20)[-1], range(0, 10**20, 7)[-1], 10**19 in range(0, 10**20, 10))
+print(list(range(5, -6, -2)), bool(range(0)))
+print(repr(range(3)), str(range(1, 4)))

@@ -1,0 +1,10 @@
+print(list(reversed([1, 2, 3])), list(reversed("abc")), list(reversed(range(4))))
+print(list(enumerate("abc")), list(enumerate("xy", start=10)))
+print(list(zip([1, 2, 3], "ab")), list(zip()), list(zip([1], [2], [3])))
+for i, (a, b) in enumerate(zip("pq", [7, 8]), 1):
+    print(i, a, b)
+r = reversed([1, 2])
+print(next(r), next(r), next(r, "end"))
+print(dict(enumerate("ab")))
+names, ages = zip(*[("a", 1), ("b", 2)])
+print(names, ages)

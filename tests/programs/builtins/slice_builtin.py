@@ -1,0 +1,8 @@
+s = slice(1, 8, 2)
+print(s, s.start, s.stop, s.step)
+data = list(range(10))
+print(data[s], "abcdefghij"[s])
+print(data[slice(3)], data[slice(-3, None)], data[slice(None, None, -4)])
+rev = slice(None, None, -1)
+print(data[rev], (1, 2, 3)[rev])
+print(slice(1, 2) == slice(1, 2), slice(1, 2) == slice(1, 3))

@@ -1,0 +1,6 @@
+print(sum([1, 2, 3]), sum([]), sum(range(101)))
+print(sum([0.1] * 10), sum([1, 2.5]))
+print(sum([[1], [2, 3]], []))
+print(sum([1, 2, 3], 10))
+print(sum([True, True, False]))
+print(sum([10**20, 10**20]))

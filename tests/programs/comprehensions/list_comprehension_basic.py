@@ -1,0 +1,7 @@
+print([x * x for x in range(6)])
+print([x for x in range(20) if x % 3 == 0])
+print([c.upper() for c in "hello" if c != "l"])
+print([(i, j) for i in range(3) for j in range(i)])
+print([x if x % 2 else -x for x in range(5)])
+print([[j for j in range(i)] for i in range(4)])
+print([len(w) for w in "the quick brown fox".split()])

@@ -1,0 +1,3 @@
+x = 5
+assert x == 5
+assert x > 10

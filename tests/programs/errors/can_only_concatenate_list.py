@@ -1,0 +1,2 @@
+items = [1, 2]
+items = items + (3, 4)

@@ -1,0 +1,2 @@
+name = "count: "
+print(name + 5)

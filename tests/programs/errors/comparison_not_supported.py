@@ -1,0 +1,2 @@
+print(sorted([3, 1, 2]))
+print(1 < "2")

@@ -1,0 +1,7 @@
+def outer():
+    def inner():
+        return captured
+    result = inner()
+    captured = 1
+    return result
+outer()

@@ -1,0 +1,4 @@
+class C:
+    pass
+print(getattr(C(), "missing", "default"))
+print(getattr(C(), "missing"))

@@ -1,0 +1,2 @@
+counts = {1: "one"}
+print(counts[2])

@@ -1,0 +1,2 @@
+lst = [1, 3]
+print(lst.index(2))

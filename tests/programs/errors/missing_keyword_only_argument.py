@@ -1,0 +1,3 @@
+def k(a, *, c):
+    return a
+k(1)

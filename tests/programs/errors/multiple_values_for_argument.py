@@ -1,0 +1,3 @@
+def k(a, b):
+    return a
+k(1, a=2)

@@ -1,0 +1,3 @@
+class Bag:
+    pass
+list(Bag())

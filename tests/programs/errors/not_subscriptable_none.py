@@ -1,0 +1,2 @@
+data = None
+print(data["key"])

@@ -1,0 +1,3 @@
+def nothing():
+    return None
+nothing(1)

@@ -1,0 +1,4 @@
+class C:
+    def m(self):
+        return 1
+C().m(5)

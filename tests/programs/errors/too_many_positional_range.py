@@ -1,0 +1,3 @@
+def k(a, b=2):
+    return a
+k(1, 2, 3)

@@ -1,0 +1,4 @@
+class Money:
+    pass
+m = Money()
+print(m * 2)

@@ -1,0 +1,16 @@
+x = 10
+x += 5; print(x)
+x -= 3; print(x)
+x *= 2; print(x)
+x //= 5; print(x)
+x **= 3; print(x)
+x %= 7; print(x)
+x /= 2; print(x)
+n = 6
+n <<= 2; print(n)
+n >>= 1; print(n)
+n &= 7; print(n)
+n |= 8; print(n)
+n ^= 3; print(n)
+s = "ab"
+s *= 3; print(s)

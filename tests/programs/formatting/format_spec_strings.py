@@ -1,0 +1,6 @@
+print(format("text", "10") + "|", format("text", "<10") + "|")
+print(format("text", ".2"), format("text", "^10.3") + "|")
+print(format(12.0, ""), format(12.0, "g"), format(12.5, "g"))
+print(format(0.1, ".17f"), format(0.1, ".20g"))
+print(format(1e300 * 1e10, ""), format(-1e300 * 1e10, "+"), format(1e301, ".3"))
+print(format(123, ""), format(-123, ">+8"), format(123, "^+9"))

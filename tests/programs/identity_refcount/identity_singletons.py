@@ -1,0 +1,10 @@
+print(None is None, type(None)() is None)
+print(True is (1 < 2), False is (1 > 2), bool(1) is True)
+print(NotImplemented is NotImplemented, ... is Ellipsis)
+e1 = ()
+e2 = tuple()
+print(e1 is e2, tuple([]) is e1)
+x = [1]
+print(x is x, x is not [1])
+f = frozenset()
+print(type(f).__name__)

@@ -1,0 +1,6 @@
+print(True + 1, True / 2, True // 2, -True, ~True, True << 3)
+print(type(True + True).__name__, type(True & True).__name__, type(True | 0).__name__)
+print(sum([True, False, True]), sorted([True, False, 2, -1]))
+print(str(True), repr(False), int(True), float(False))
+print(True is True, (1 == 1) is True, bool(5) is True)
+print(isinstance(True, int), type(True) is int)

@@ -1,0 +1,9 @@
+print("last line follows")
+
+
+
+x = 42
+print(x)
+
+
+

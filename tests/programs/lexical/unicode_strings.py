@@ -1,0 +1,12 @@
+s = "héllo wörld €"
+print(s)
+print(len(s))
+print(s.upper())
+print(repr(s))
+print(ascii(s))
+print(s[1], s[-1])
+print(ord("€"), chr(8364))
+print("日本語"[::-1])
+print(len("😀"), ord("😀"))
+print("ß".upper(), "Σ".lower())
+print(repr("\u200b"), repr("\xa0"))

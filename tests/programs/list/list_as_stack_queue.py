@@ -1,0 +1,10 @@
+stack = []
+for i in range(5):
+    stack.append(i)
+print(stack.pop(), stack.pop(), stack)
+queue = ["a", "b", "c"]
+queue.append("d")
+print(queue.pop(0), queue.pop(0), queue)
+while queue:
+    print("processing", queue.pop())
+print(queue)

@@ -1,0 +1,12 @@
+lst = [3, 1, 4]
+lst.append(1)
+lst.extend([5, 9])
+lst.extend("ab")
+lst.insert(0, "first")
+lst.insert(100, "last")
+lst.insert(-1, "before-last")
+print(lst)
+print(lst.pop(), lst.pop(0), lst.pop(-2))
+print(lst)
+lst.remove(1)
+print(lst, lst.index(1), lst.count(1), lst.count("z"))

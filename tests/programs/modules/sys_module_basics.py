@@ -1,0 +1,10 @@
+import sys
+print(sys.maxsize, sys.maxsize == 2 ** 63 - 1)
+print(sys.version_info[:2], sys.version_info[0] >= 3)
+print(sys.platform)
+print(type(sys.argv).__name__, len(sys.argv))
+sys.stdout.write("written directly\n")
+n = sys.stdout.write("abc\n")
+print(n)
+sys.stderr.write("to stderr\n")
+print(sys.getrecursionlimit())

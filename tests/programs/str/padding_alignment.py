@@ -1,0 +1,5 @@
+print("[" + "hi".center(7) + "]", "[" + "hi".center(8, "*") + "]")
+print("[" + "left".ljust(8) + "]", "[" + "right".rjust(8, ".") + "]")
+print("42".zfill(5), "-42".zfill(5), "+7".zfill(4), "abc".zfill(2), "".zfill(3))
+print("toolong".center(3), "x".ljust(0))
+print("odd".center(6, "-"), "odd".center(4, "-"))

@@ -1,0 +1,3 @@
+def f():
+    nonlocal zzz
+    zzz = 1

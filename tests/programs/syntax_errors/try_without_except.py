@@ -1,0 +1,4 @@
+print("a")
+try:
+    x = 1
+print(x)

@@ -1,0 +1,4 @@
+class Failure(Exception):
+    pass
+print("about to fail")
+raise Failure

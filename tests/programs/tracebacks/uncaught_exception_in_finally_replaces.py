@@ -1,0 +1,4 @@
+try:
+    raise ValueError("original")
+finally:
+    raise KeyError("replacement")

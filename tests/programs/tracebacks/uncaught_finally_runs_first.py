@@ -1,0 +1,7 @@
+def work():
+    try:
+        print("working")
+        raise KeyError("k")
+    finally:
+        print("cleanup before traceback")
+work()

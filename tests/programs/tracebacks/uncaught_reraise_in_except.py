@@ -1,0 +1,5 @@
+try:
+    [].pop()
+except IndexError as e:
+    print("saw:", e)
+    raise

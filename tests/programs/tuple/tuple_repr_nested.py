@@ -1,0 +1,7 @@
+print(((1,), (2, (3,)), ()))
+print(tuple([[], {}, "s", None]))
+print(repr((1,)), str((1, 2)))
+t = tuple(range(5))
+print(t[::-1], t[1:4:2], t[10:])
+print(sorted((3, 1, 2)), max((1, 9)), sum((1, 2, 3)))
+print((1, 2, 3)[1:] + ("x",))
