@@ -201,6 +201,11 @@ impl SyntaxError {
             let removed = text.chars().count() - stripped.chars().count();
             out.push_str("\n    ");
             out.push_str(stripped);
+            // CPython prints no caret when it would point left of the stripped text
+            // (offset 0, or inside the indentation: IndentationError, TabError).
+            if (self.offset as usize) < removed + 1 {
+                return out;
+            }
             let start = (self.offset.max(1) as usize - 1).saturating_sub(removed);
             let line_len = stripped.chars().count();
             let end = if self.end_lineno == self.lineno && self.end_offset > self.offset {

@@ -145,29 +145,110 @@ fn main() -> ExitCode {
             }
         }
     }
-    let source_name = match &opts.program {
-        Program::File(f) => {
-            if let Err(e) = std::fs::metadata(f) {
+    let (source, filename) = match &opts.program {
+        Program::File(f) => match std::fs::read(f) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(s) => (s, f.clone()),
+                Err(_) => {
+                    eprintln!(
+                        "SyntaxError: Non-UTF-8 code in file '{f}', but no encoding declared"
+                    );
+                    return ExitCode::from(1);
+                }
+            },
+            Err(e) => {
                 let errno = e.raw_os_error().unwrap_or(2);
                 let what = if e.kind() == std::io::ErrorKind::NotFound {
                     "No such file or directory".to_string()
+                } else if e.kind() == std::io::ErrorKind::PermissionDenied {
+                    "Permission denied".to_string()
+                } else if std::path::Path::new(f).is_dir() {
+                    "Is a directory".to_string()
                 } else {
                     e.to_string()
                 };
                 eprintln!("pyrite: can't open file '{f}': [Errno {errno}] {what}");
                 return ExitCode::from(2);
             }
-            f.clone()
+        },
+        Program::Command(c) => (c.clone(), "<string>".to_string()),
+        Program::Stdin => {
+            let mut s = String::new();
+            if let Err(e) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut s) {
+                eprintln!("pyrite: cannot read stdin: {e}");
+                return ExitCode::from(2);
+            }
+            (s, "<stdin>".to_string())
         }
-        Program::Command(_) => "<string>".to_string(),
-        Program::Stdin => "<stdin>".to_string(),
     };
+    run(opts, source, filename)
+}
+
+#[cfg(not(feature = "runtime"))]
+fn run(opts: Options, _source: String, filename: String) -> ExitCode {
     let _ = (&opts.argv, opts.dis, opts.leak_check);
     eprintln!(
-        "pyrite: cannot run {source_name}: this build has no runtime yet \
-         (the object runtime, compiler and VM are still being built; see README.md)"
+        "pyrite: cannot run {filename}: this build has no runtime \
+         (build with --features runtime; see README.md)"
     );
     ExitCode::from(1)
+}
+
+/// Absolute path of a script, as CPython shows it in tracebacks.
+#[cfg(feature = "runtime")]
+fn display_path(filename: &str) -> String {
+    if filename.starts_with('<') {
+        return filename.to_string();
+    }
+    std::path::absolute(filename)
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_else(|_| filename.to_string())
+}
+
+#[cfg(feature = "runtime")]
+fn run(opts: Options, source: String, filename: String) -> ExitCode {
+    let filename = display_path(&filename);
+    if opts.dis {
+        return match pyrite::Interpreter::compile_plain(&source, &filename) {
+            Ok(code) => {
+                print!("{}", pyrite::bytecode::disassemble::disassemble(&code));
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::from(1)
+            }
+        };
+    }
+    // The eval loop keeps Python frames on the heap, but native code that calls back
+    // into Python (sort keys, __eq__, __repr__) nests on the Rust stack: give it room.
+    let child = std::thread::Builder::new()
+        .name("pyrite-main".into())
+        .stack_size(1 << 30)
+        .spawn(move || {
+            let mut interp = pyrite::Interpreter::new(opts.argv.clone());
+            let status = match interp.run_main(&source, &filename) {
+                Ok(()) => 0,
+                Err(e) => {
+                    let _ =
+                        std::io::Write::write_all(&mut std::io::stderr(), e.traceback.as_bytes());
+                    e.exit_code
+                }
+            };
+            let leaked = interp.shutdown();
+            if opts.leak_check && leaked != 0 {
+                eprintln!("pyrite: leak check: {leaked} object blocks still allocated at exit");
+                return 70;
+            }
+            status
+        });
+    match child.map(|h| h.join()) {
+        Ok(Ok(status)) => ExitCode::from((status & 0xff) as u8),
+        _ => {
+            eprintln!("pyrite: internal error: the interpreter thread failed");
+            ExitCode::from(70)
+        }
+    }
 }
 
 #[cfg(test)]

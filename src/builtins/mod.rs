@@ -1,3 +1,8 @@
-//! Builtin functions, types' behaviour and builtin modules (work in progress).
+//! Builtin functions, the builtin types' behaviour, and builtin modules.
 
+pub mod functions;
+pub mod io;
+pub mod math;
+pub mod modules;
+pub mod numeric;
 pub mod types;

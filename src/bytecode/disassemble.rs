@@ -88,13 +88,14 @@ fn annotation(code: &CodeObject, op: Opcode, arg: u32) -> String {
 }
 
 fn disassemble_one(code: &CodeObject, out: &mut String) {
-    let targets: HashSet<u32> = code
+    let mut targets: HashSet<u32> = code
         .code
         .iter()
         .enumerate()
         .filter(|(_, unit)| unit.op.is_jump())
         .map(|(i, _)| code.full_arg(i))
         .collect();
+    targets.extend(code.exception_table.iter().map(|e| e.target));
     let max_line = code.positions.iter().map(|p| p.line).max().unwrap_or(0);
     let lineno_width = if max_line >= 1000 {
         max_line.to_string().len()

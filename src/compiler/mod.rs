@@ -17,6 +17,7 @@
 
 mod assembler;
 mod codegen;
+mod positions;
 mod symtable;
 
 #[cfg(test)]
@@ -86,5 +87,5 @@ pub fn compile(
         )
     };
     let table = symtable::SymbolTable::build(module).map_err(to_syntax_error)?;
-    codegen::compile_module(module, &table, &index, filename, mode).map_err(to_syntax_error)
+    codegen::compile_module(module, &table, source, filename, mode).map_err(to_syntax_error)
 }

@@ -276,6 +276,8 @@ builtin_type!(
     HAVE_GC
 );
 
+builtin_type!(TEXTIO_TYPE, "TextIOWrapper", Stream, Some(&OBJECT_TYPE), 0);
+
 macro_rules! exception_types {
     ($( $name:ident, $pyname:literal, $base:ident; )*) => {
         $( builtin_type!($name, $pyname, Exception, Some(&$base), BASETYPE | HAVE_GC | BASE_EXC_SUBCLASS); )*
@@ -377,4 +379,5 @@ pub static CORE_TYPES: &[&TypeObject] = &[
     &MAP_TYPE,
     &FILTER_TYPE,
     &REVERSED_TYPE,
+    &TEXTIO_TYPE,
 ];

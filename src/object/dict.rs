@@ -67,11 +67,16 @@ pub fn native_eq(a: &PyRef, b: &PyRef) -> Option<bool> {
             let (i, f) = if ta == Layout::Int { (a, b) } else { (b, a) };
             let f = f.downcast::<FloatData>()?.0;
             Some(match &i.downcast::<IntData>()?.0 {
-                IntValue::Small(v) => (*v as f64) == f && f.fract() == 0.0 && (f as i64) == *v,
+                IntValue::Small(v) => {
+                    (*v as f64) == f
+                        && f.fract() == 0.0
+                        && f < 9.223_372_036_854_776e18
+                        && (f as i64) == *v
+                }
                 IntValue::Big(bv) => {
                     f.is_finite()
                         && f.fract() == 0.0
-                        && num_bigint::BigInt::try_from(f).ok().as_ref() == Some(bv)
+                        && crate::format::f64_to_int(f).ok().as_ref() == Some(bv)
                 }
             })
         }

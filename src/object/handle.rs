@@ -363,19 +363,6 @@ fn dealloc(ptr: ObjPtr) {
     }
 }
 
-/// Deallocate an object taken off the pending-finalizer list after its `__del__` ran
-/// (or was skipped), bypassing the finalizer check.
-///
-/// # Safety
-/// `ptr` must have refcount zero and not be referenced anywhere.
-pub(crate) unsafe fn dealloc_now(ptr: ObjPtr) {
-    // SAFETY: per the contract; the slot matches the object's layout.
-    unsafe {
-        let slot = ptr.as_ref().ty().dealloc.get();
-        slot(ptr)
-    }
-}
-
 /// Revive an object whose refcount reached zero (pending finalizers) into a handle.
 ///
 /// # Safety

@@ -37,3 +37,62 @@ pub use typeobj::{CompareOp, Layout, TypeData, TypeObject, as_type, try_type};
 
 /// The result of every operation that can raise: `Err` carries the exception object.
 pub type PyResult<T = PyRef> = Result<T, PyErr>;
+
+/// Allocator statistics of the object heap.
+pub fn heap_stats() -> crate::memory::AllocStats {
+    // SAFETY: object-layer code runs with the GIL held, which the allocator's global
+    // state requires.
+    unsafe { crate::memory::stats() }
+}
+
+/// The allocator's `sys._debugmallocstats()` report.
+pub fn heap_report() -> String {
+    // SAFETY: as for `heap_stats`.
+    unsafe { crate::memory::report() }
+}
+
+/// `sys.getsizeof`: bytes of object memory the object occupies (its GC prefix
+/// included), plus the buffers it owns.
+pub fn object_size(x: &PyRef) -> usize {
+    use std::mem::size_of;
+    let gc = if x.gc_head().is_some() {
+        header::GC_HEAD_SIZE
+    } else {
+        0
+    };
+    let body = match x.ty().layout {
+        Layout::Str => header::VarObject::<str::StrHead, u8>::size_for(str::str_of(x).len()),
+        Layout::Tuple => header::VarObject::<(), PyRef>::size_for(tuple::tuple_items(x).len()),
+        Layout::Int => {
+            size_of::<header::PyObject<int::IntData>>()
+                + match int::int_value(x) {
+                    Some(int::IntValue::Big(b)) => (b.bits() as usize).div_ceil(64) * 8,
+                    _ => 0,
+                }
+        }
+        Layout::Float => size_of::<header::PyObject<float::FloatData>>(),
+        Layout::List => {
+            size_of::<header::PyObject<list::ListData>>()
+                + list::as_list(x)
+                    .map(|l| l.items.borrow().capacity() * 8)
+                    .unwrap_or(0)
+        }
+        Layout::Dict => {
+            size_of::<header::PyObject<dict::DictData>>()
+                + dict::as_dict(x)
+                    .map(|d| d.table.borrow().capacity_used() * (size_of::<dict::Entry>() + 16))
+                    .unwrap_or(0)
+        }
+        Layout::Set => {
+            size_of::<header::PyObject<set::SetData>>()
+                + set::as_set(x)
+                    .map(|d| d.table.borrow().capacity_used() * (size_of::<dict::Entry>() + 16))
+                    .unwrap_or(0)
+        }
+        Layout::Instance => size_of::<header::PyObject<misc::InstanceData>>(),
+        Layout::Exception => size_of::<header::PyObject<exception::ExceptionData>>(),
+        Layout::Function => size_of::<header::PyObject<function::FunctionData>>(),
+        _ => size_of::<header::ObjHeader>() + 16,
+    };
+    gc + body
+}

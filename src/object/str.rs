@@ -127,3 +127,16 @@ pub fn clear_interned() {
 
 /// The dealloc slot of `str`.
 pub(crate) const DEALLOC: super::typeobj::DeallocFn = super::handle::dealloc_var::<StrHead, u8>;
+
+/// Install `str`'s dealloc slot: strings are created (interned names) before the type
+/// behaviours are installed.
+pub fn init_str_type_dealloc() {
+    STR_TYPE.dealloc.set(DEALLOC);
+    super::TUPLE_TYPE.dealloc.set(super::tuple::DEALLOC);
+    super::DICT_TYPE
+        .dealloc
+        .set(super::handle::dealloc_fixed::<super::dict::DictData>);
+    super::INT_TYPE
+        .dealloc
+        .set(super::handle::dealloc_fixed::<super::int::IntData>);
+}

@@ -54,6 +54,8 @@ pub enum Layout {
     /// Every native iterator (list, tuple, str, range, dict views, enumerate, zip…).
     Iterator,
     DictView,
+    /// `sys.stdout` / `sys.stderr` text streams.
+    Stream,
 }
 
 /// Type flags (CPython's `Py_TPFLAGS_*` where one exists).
@@ -217,8 +219,6 @@ impl Slots {
 
     /// Clear every slot (a heap type re-installing its slots).
     pub fn reset(&self) {
-        let keep_dealloc = ();
-        let _ = keep_dealloc;
         macro_rules! clear { ($($f:ident),*) => { $( self.$f.set(None); )* } }
         clear!(
             repr,

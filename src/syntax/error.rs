@@ -22,6 +22,12 @@ pub enum Loc {
     /// `offset` given directly (0, or anything left of the line's indentation, prints
     /// no caret) and a one-character caret.
     Line { at: usize, offset: u32 },
+    /// CPython's raw form with an explicit 1-based end offset on the same line.
+    Cols {
+        at: usize,
+        offset: u32,
+        end_offset: u32,
+    },
 }
 
 /// An error before it is resolved against the source text.
@@ -63,7 +69,7 @@ impl Failure {
         match self {
             Failure::At { loc, .. } => match *loc {
                 Loc::Span(start, _) => index.position(start as u32).line,
-                Loc::Line { at, .. } => index.position(at as u32).line,
+                Loc::Line { at, .. } | Loc::Cols { at, .. } => index.position(at as u32).line,
             },
             Failure::Done(err) => err.lineno,
         }
@@ -71,6 +77,21 @@ impl Failure {
 
     /// Resolves this failure against the source it was found in.
     pub fn resolve(self, filename: &str, index: &LineIndex) -> SyntaxError {
+        let mut err = self.resolve_raw(filename, index);
+        // CPython handles the line as a C string: it ends at a NUL byte.
+        if let Some(nul) = err.text.find('\0') {
+            err.text.truncate(nul);
+        }
+        if err.kind != SyntaxErrorKind::SyntaxError {
+            // CPython's printer ignores the end of IndentationError and TabError
+            // (SyntaxError subclasses): always a single caret.
+            err.end_lineno = err.lineno;
+            err.end_offset = err.offset;
+        }
+        err
+    }
+
+    fn resolve_raw(self, filename: &str, index: &LineIndex) -> SyntaxError {
         match self {
             Failure::Done(err) => err,
             Failure::At { kind, message, loc } => match loc {
@@ -98,18 +119,27 @@ impl Failure {
                     err.end_offset = offset;
                     err
                 }
+                Loc::Cols {
+                    at,
+                    offset,
+                    end_offset,
+                } => {
+                    let line = index.position(at as u32).line;
+                    let mut err =
+                        SyntaxError::at_position(kind, message, filename, index, line, offset);
+                    err.end_offset = end_offset;
+                    err
+                }
             },
         }
     }
 }
 
-/// Character column (0-based) of byte `at` on its line.
-pub fn column_of(index: &LineIndex, at: usize) -> u32 {
-    index.position(at as u32).col
-}
-
-/// Number of characters on the line holding byte `at`, without its terminator.
-pub fn line_length_at(index: &LineIndex, at: usize) -> u32 {
-    let line = index.position(at as u32).line;
-    index.line_text(line).chars().count() as u32
+/// Character column (0-based) of byte `at` on its line, computed from the text.
+pub fn column_of_source(source: &str, at: usize) -> u32 {
+    let before = source.get(..at).unwrap_or("");
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    before
+        .get(line_start..)
+        .map_or(0, |s| s.chars().count() as u32)
 }

@@ -42,7 +42,7 @@ pub enum Number {
 pub enum RawTok {
     #[regex(r"\r?\n")]
     Newline,
-    #[regex(r"#[^\r\n]*")]
+    #[regex(r"#[^\r\n]*", allow_greedy = true)]
     Comment,
     #[regex(r"\\\r?\n")]
     Continuation,
@@ -163,7 +163,9 @@ struct Cursor<'a> {
 
 impl Cursor<'_> {
     fn peek(&self) -> Option<char> {
-        self.text.get(self.pos..).and_then(|rest| rest.chars().next())
+        self.text
+            .get(self.pos..)
+            .and_then(|rest| rest.chars().next())
     }
 
     fn peek_at(&self, skip: usize) -> Option<char> {
@@ -577,10 +579,7 @@ mod tests {
         assert_eq!(number("0o17"), Ok(int(15)));
         assert_eq!(number("0b1010"), Ok(int(10)));
         let big = "123456789012345678901234567890";
-        assert_eq!(
-            number(big),
-            Ok(Number::Int(big.parse::<BigInt>().unwrap()))
-        );
+        assert_eq!(number(big), Ok(Number::Int(big.parse::<BigInt>().unwrap())));
     }
 
     #[test]
@@ -617,8 +616,14 @@ mod tests {
         assert_eq!((err("012").1, err("012").2), (0, 1));
         assert_eq!((err("0_7").1, err("0_7").2), (0, 2));
         assert_eq!(err("0x"), ("invalid hexadecimal literal".into(), 1, 2));
-        assert_eq!(err("0b2"), ("invalid digit '2' in binary literal".into(), 2, 3));
-        assert_eq!(err("0o8"), ("invalid digit '8' in octal literal".into(), 2, 3));
+        assert_eq!(
+            err("0b2"),
+            ("invalid digit '2' in binary literal".into(), 2, 3)
+        );
+        assert_eq!(
+            err("0o8"),
+            ("invalid digit '8' in octal literal".into(), 2, 3)
+        );
         assert_eq!(err("0b1_"), ("invalid binary literal".into(), 3, 4));
         assert_eq!(err("1__0"), ("invalid decimal literal".into(), 1, 2));
         assert_eq!(err("1_"), ("invalid decimal literal".into(), 1, 2));
@@ -657,7 +662,11 @@ mod tests {
     fn unterminated_strings() {
         assert_eq!(
             err("x = 'abc\n"),
-            ("unterminated string literal (detected at line 1)".into(), 4, 5)
+            (
+                "unterminated string literal (detected at line 1)".into(),
+                4,
+                5
+            )
         );
         assert_eq!(
             err("x = \"\"\"abc\n\ny"),

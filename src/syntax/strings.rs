@@ -245,9 +245,15 @@ mod tests {
             decode_str(r#"a\n\t\r\\\'\"\a\b\f\v\0"#, false).unwrap(),
             "a\n\t\r\\'\"\x07\x08\x0c\x0b\0"
         );
-        assert_eq!(decode_str(r"\101\x41\u0041\U00000041", false).unwrap(), "AAAA");
+        assert_eq!(
+            decode_str(r"\101\x41\u0041\U00000041", false).unwrap(),
+            "AAAA"
+        );
         assert_eq!(decode_str(r"\777", false).unwrap(), "\u{1ff}");
-        assert_eq!(decode_str(r"\N{EM DASH}\N{bullet}", false).unwrap(), "\u{2014}\u{2022}");
+        assert_eq!(
+            decode_str(r"\N{EM DASH}\N{bullet}", false).unwrap(),
+            "\u{2014}\u{2022}"
+        );
     }
 
     #[test]
@@ -300,7 +306,10 @@ mod tests {
 
     #[test]
     fn bytes() {
-        assert_eq!(decode_bytes(r"a\x41\101\n\u1234", false).unwrap(), b"aAA\n\\u1234");
+        assert_eq!(
+            decode_bytes(r"a\x41\101\n\u1234", false).unwrap(),
+            b"aAA\n\\u1234"
+        );
         assert_eq!(
             decode_bytes(r"\x4", false).unwrap_err().0,
             "(value error) invalid \\x escape at position 0"

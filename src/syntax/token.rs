@@ -232,14 +232,6 @@ impl Tok {
                 | Tok::Rbrace
         )
     }
-
-    /// True for layout tokens that have no text of their own.
-    pub fn is_layout(&self) -> bool {
-        matches!(
-            self,
-            Tok::Indent | Tok::Dedent | Tok::StartModule | Tok::StartExpression | Tok::StartFString
-        )
-    }
 }
 
 impl fmt::Display for Tok {

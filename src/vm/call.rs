@@ -272,14 +272,14 @@ fn bind_args(
     if kwonly > 0 {
         let kwdefaults = f.kwdefaults.borrow().clone();
         let mut missing = Vec::new();
-        for i in argcount..argcount + kwonly {
-            if fast[i].is_none() {
-                let name = &code.localsplus_names[i];
+        let names = &code.localsplus_names[argcount..argcount + kwonly];
+        for (slot, name) in fast[argcount..argcount + kwonly].iter_mut().zip(names) {
+            if slot.is_none() {
                 let default = kwdefaults
                     .as_ref()
                     .and_then(|d| as_dict(d).and_then(|d| d.get_str(name)));
                 match default {
-                    Some(v) => fast[i] = Some(v),
+                    Some(v) => *slot = Some(v),
                     None => missing.push(str_of(name).to_string()),
                 }
             }

@@ -578,12 +578,12 @@ impl Vm {
                 let positional = tuple_items(&args).to_vec();
                 let mut all = positional;
                 let mut names = Vec::new();
-                if let Some(kw) = kwargs {
-                    if let Some(d) = as_dict(&kw) {
-                        for (k, v) in d.items() {
-                            names.push(k);
-                            all.push(v);
-                        }
+                if let Some(kw) = kwargs
+                    && let Some(d) = as_dict(&kw)
+                {
+                    for (k, v) in d.items() {
+                        names.push(k);
+                        all.push(v);
                     }
                 }
                 let r = self.call(&callable, Args::with_kwnames(&all, &names))?;

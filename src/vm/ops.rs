@@ -44,17 +44,16 @@ impl Vm {
     pub fn generic_getattr(&mut self, obj: &PyRef, name: &PyRef) -> PyResult {
         let ty = obj.ty();
         let descr = ty.lookup(name);
-        if let Some(d) = &descr {
-            if d.ty().slots.descr_set.get().is_some() {
-                if let Some(get) = d.ty().slots.descr_get.get() {
-                    return get(self, d, Some(obj), &obj.type_ref());
-                }
-            }
+        if let Some(d) = &descr
+            && d.ty().slots.descr_set.get().is_some()
+            && let Some(get) = d.ty().slots.descr_get.get()
+        {
+            return get(self, d, Some(obj), &obj.type_ref());
         }
-        if let Some(dict) = instance_dict(obj) {
-            if let Some(v) = as_dict(&dict).and_then(|d| d.get_str(name)) {
-                return Ok(v);
-            }
+        if let Some(dict) = instance_dict(obj)
+            && let Some(v) = as_dict(&dict).and_then(|d| d.get_str(name))
+        {
+            return Ok(v);
         }
         if let Some(d) = descr {
             if let Some(get) = d.ty().slots.descr_get.get() {
@@ -78,10 +77,10 @@ impl Vm {
         name: &PyRef,
         value: Option<PyRef>,
     ) -> PyResult<()> {
-        if let Some(d) = obj.ty().lookup(name) {
-            if let Some(set) = d.ty().slots.descr_set.get() {
-                return set(self, &d, obj, value);
-            }
+        if let Some(d) = obj.ty().lookup(name)
+            && let Some(set) = d.ty().slots.descr_set.get()
+        {
+            return set(self, &d, obj, value);
         }
         match instance_dict_or_create(obj) {
             Some(dict) => {
@@ -116,20 +115,20 @@ impl Vm {
     /// `(attribute, None)`.
     pub fn load_method(&mut self, obj: PyRef, name: &PyRef) -> PyResult<(PyRef, Option<PyRef>)> {
         let ty = obj.ty();
-        if ty.slots.getattro.get().is_none() {
-            if let Some(d) = ty.lookup(name) {
-                let is_method = d.downcast::<FunctionData>().is_some()
-                    || (d.is_exact(&METHOD_DESCRIPTOR_TYPE)
-                        && d.downcast::<BuiltinFunctionData>()
-                            .is_some_and(|b| b.self_obj.is_none()));
-                if is_method {
-                    let shadowed = instance_dict(&obj)
-                        .and_then(|dict| as_dict(&dict).and_then(|dd| dd.get_str(name)));
-                    if let Some(v) = shadowed {
-                        return Ok((v, None));
-                    }
-                    return Ok((d, Some(obj)));
+        if ty.slots.getattro.get().is_none()
+            && let Some(d) = ty.lookup(name)
+        {
+            let is_method = d.downcast::<FunctionData>().is_some()
+                || (d.is_exact(&METHOD_DESCRIPTOR_TYPE)
+                    && d.downcast::<BuiltinFunctionData>()
+                        .is_some_and(|b| b.self_obj.is_none()));
+            if is_method {
+                let shadowed = instance_dict(&obj)
+                    .and_then(|dict| as_dict(&dict).and_then(|dd| dd.get_str(name)));
+                if let Some(v) = shadowed {
+                    return Ok((v, None));
                 }
+                return Ok((d, Some(obj)));
             }
         }
         let v = self.getattr(&obj, name)?;
@@ -212,13 +211,14 @@ impl Vm {
         let vt = v.ty();
         let wt = w.ty();
         let mut checked_reverse = false;
-        if !std::ptr::eq(vt, wt) && wt.is_subtype(vt) {
-            if let Some(f) = wt.slots.richcompare.get() {
-                checked_reverse = true;
-                let r = f(self, w, v, op.swapped())?;
-                if !is_not_implemented(&r) {
-                    return Ok(r);
-                }
+        if !std::ptr::eq(vt, wt)
+            && wt.is_subtype(vt)
+            && let Some(f) = wt.slots.richcompare.get()
+        {
+            checked_reverse = true;
+            let r = f(self, w, v, op.swapped())?;
+            if !is_not_implemented(&r) {
+                return Ok(r);
             }
         }
         if let Some(f) = vt.slots.richcompare.get() {
@@ -227,12 +227,10 @@ impl Vm {
                 return Ok(r);
             }
         }
-        if !checked_reverse {
-            if let Some(f) = wt.slots.richcompare.get() {
-                let r = f(self, w, v, op.swapped())?;
-                if !is_not_implemented(&r) {
-                    return Ok(r);
-                }
+        if !checked_reverse && let Some(f) = wt.slots.richcompare.get() {
+            let r = f(self, w, v, op.swapped())?;
+            if !is_not_implemented(&r) {
+                return Ok(r);
             }
         }
         match op {
@@ -270,12 +268,10 @@ impl Vm {
     pub fn binary_op(&mut self, v: &PyRef, w: &PyRef, op: u32) -> PyResult {
         let inplace = op >= BINOP_INPLACE;
         let base = (op % BINOP_INPLACE) as usize;
-        if inplace {
-            if let Some(f) = v.ty().slots.nb_inplace[base].get() {
-                let r = f(self, v, w)?;
-                if !is_not_implemented(&r) {
-                    return Ok(r);
-                }
+        if inplace && let Some(f) = v.ty().slots.nb_inplace[base].get() {
+            let r = f(self, v, w)?;
+            if !is_not_implemented(&r) {
+                return Ok(r);
             }
         }
         let r = self.binary_op1(v, w, base)?;
@@ -283,7 +279,11 @@ impl Vm {
             return Ok(r);
         }
         // Sequence fallbacks with their own messages.
-        let sym = binop_symbol(op);
+        let sym = if op == 8 {
+            "** or pow()"
+        } else {
+            binop_symbol(op)
+        };
         if base == 0 {
             for (ty, what) in [
                 (&STR_TYPE, "str"),
@@ -323,21 +323,21 @@ impl Vm {
         let mut slotw = None;
         if !std::ptr::eq(v.ty(), w.ty()) {
             slotw = w.ty().slots.nb[base].get();
-            if let (Some(a), Some(b)) = (slotv, slotw) {
-                if std::ptr::fn_addr_eq(a, b) {
-                    slotw = None;
-                }
+            if let (Some(a), Some(b)) = (slotv, slotw)
+                && std::ptr::fn_addr_eq(a, b)
+            {
+                slotw = None;
             }
         }
         if let Some(sv) = slotv {
-            if let Some(sw) = slotw {
-                if w.ty().is_subtype(v.ty()) {
-                    let r = sw(self, v, w)?;
-                    if !is_not_implemented(&r) {
-                        return Ok(r);
-                    }
-                    slotw = None;
+            if let Some(sw) = slotw
+                && w.ty().is_subtype(v.ty())
+            {
+                let r = sw(self, v, w)?;
+                if !is_not_implemented(&r) {
+                    return Ok(r);
                 }
+                slotw = None;
             }
             let r = sv(self, v, w)?;
             if !is_not_implemented(&r) {
@@ -393,11 +393,12 @@ impl Vm {
     }
 
     pub fn setitem(&mut self, obj: &PyRef, key: &PyRef, value: PyRef) -> PyResult<()> {
-        if let Some(d) = as_dict(obj) {
-            if key.is_exact(&STR_TYPE) && obj.is_exact(&DICT_TYPE) {
-                d.set_str(key.clone(), value);
-                return Ok(());
-            }
+        if let Some(d) = as_dict(obj)
+            && key.is_exact(&STR_TYPE)
+            && obj.is_exact(&DICT_TYPE)
+        {
+            d.set_str(key.clone(), value);
+            return Ok(());
         }
         match obj.ty().slots.setitem.get() {
             Some(f) => f(self, obj, key, Some(value)),
@@ -489,15 +490,15 @@ impl Vm {
 
     /// Every item of an iterable.
     pub fn collect_iter(&mut self, x: &PyRef) -> PyResult<Vec<PyRef>> {
-        if let Some(items) = tuple::as_tuple(x) {
-            if x.is_exact(&TUPLE_TYPE) {
-                return Ok(items.to_vec());
-            }
+        if let Some(items) = tuple::as_tuple(x)
+            && x.is_exact(&TUPLE_TYPE)
+        {
+            return Ok(items.to_vec());
         }
-        if let Some(l) = list::as_list(x) {
-            if x.is_exact(&LIST_TYPE) {
-                return Ok(l.to_vec());
-            }
+        if let Some(l) = list::as_list(x)
+            && x.is_exact(&LIST_TYPE)
+        {
+            return Ok(l.to_vec());
         }
         let it = self.get_iter(x)?;
         let mut out = Vec::new();
@@ -637,11 +638,11 @@ impl Vm {
 
     pub fn set_add(&mut self, set: &PyRef, key: PyRef) -> PyResult<()> {
         let h = self.hash(&key)?;
-        if self.dict_lookup(set, &key, h)?.is_none() {
-            if let Some(s) = as_set(set) {
-                s.table.borrow_mut().insert_new(h, key, none());
-                s.version.set(s.version.get() + 1);
-            }
+        if self.dict_lookup(set, &key, h)?.is_none()
+            && let Some(s) = as_set(set)
+        {
+            s.table.borrow_mut().insert_new(h, key, none());
+            s.version.set(s.version.get() + 1);
         }
         Ok(())
     }

@@ -31,13 +31,14 @@ fn format_chain(vm: &mut Vm, exc: &PyRef, out: &mut String, seen: &mut Vec<usize
                     "\nThe above exception was the direct cause of the following exception:\n\n",
                 );
             }
-        } else if let Some(c) = context {
-            if !d.suppress_context.get() && !seen.contains(&c.addr()) {
-                format_chain(vm, &c, out, seen);
-                out.push_str(
-                    "\nDuring handling of the above exception, another exception occurred:\n\n",
-                );
-            }
+        } else if let Some(c) = context
+            && !d.suppress_context.get()
+            && !seen.contains(&c.addr())
+        {
+            format_chain(vm, &c, out, seen);
+            out.push_str(
+                "\nDuring handling of the above exception, another exception occurred:\n\n",
+            );
         }
     }
     format_single(vm, exc, out);

@@ -17,12 +17,11 @@ impl Vm {
     /// `Err` when the entry frame was left (the native caller gets the exception).
     pub(crate) fn unwind(&mut self, err: PyErr) -> Result<(), PyErr> {
         let exc = err.0;
-        if !self.reraise {
-            if let Some(handled) = self.handled_exc.clone() {
-                if !handled.is(&exc) {
-                    set_context(&exc, handled);
-                }
-            }
+        if !self.reraise
+            && let Some(handled) = self.handled_exc.clone()
+            && !handled.is(&exc)
+        {
+            set_context(&exc, handled);
         }
         let mut skip_tb = std::mem::take(&mut self.reraise);
         loop {
@@ -112,8 +111,8 @@ impl Vm {
     /// `except T:` matching, for a class or a tuple of classes.
     pub(crate) fn exception_matches(&mut self, exc: &PyRef, ty: &PyRef) -> PyResult<bool> {
         if let Some(items) = tuple::as_tuple(ty) {
-            for t in items.to_vec() {
-                if self.exception_matches(exc, &t)? {
+            for t in items {
+                if self.exception_matches(exc, t)? {
                     return Ok(true);
                 }
             }

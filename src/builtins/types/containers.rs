@@ -153,16 +153,32 @@ pub fn repeat_count(vm: &mut Vm, n: &PyRef) -> PyResult<Option<usize>> {
     Ok(Some(i.max(0) as usize))
 }
 
-/// Largest number of bytes a single container or string may need before we report
-/// MemoryError instead of asking the allocator (which would abort the process).
-pub const MAX_ALLOC_BYTES: usize = 1 << 36;
-
-/// `MemoryError` unless `count` items of `item_size` bytes can reasonably be allocated.
+/// `MemoryError` unless `count` items of `item_size` bytes fit in an allocation at all
+/// (CPython checks sizes against `PY_SSIZE_T_MAX` the same way).
 pub fn check_alloc(count: usize, item_size: usize) -> PyResult<()> {
     match count.checked_mul(item_size.max(1)) {
-        Some(b) if b <= MAX_ALLOC_BYTES => Ok(()),
+        Some(b) if b <= isize::MAX as usize => Ok(()),
         _ => Err(PyErr::bare(&MEMORY_ERROR)),
     }
+}
+
+/// An empty vector with room for `count` items, or `MemoryError` when the allocator
+/// refuses (instead of aborting the process).
+pub fn try_vec<T>(count: usize) -> PyResult<Vec<T>> {
+    check_alloc(count, std::mem::size_of::<T>())?;
+    let mut v = Vec::new();
+    v.try_reserve_exact(count)
+        .map_err(|_| PyErr::bare(&MEMORY_ERROR))?;
+    Ok(v)
+}
+
+/// An empty string with room for `bytes` bytes, or `MemoryError`.
+pub fn try_string(bytes: usize) -> PyResult<String> {
+    check_alloc(bytes, 1)?;
+    let mut s = String::new();
+    s.try_reserve_exact(bytes)
+        .map_err(|_| PyErr::bare(&MEMORY_ERROR))?;
+    Ok(s)
 }
 
 /// `repr(x)` for a container element; `repr` itself bounds the recursion.
@@ -231,6 +247,11 @@ fn range_new(vm: &mut Vm, _cls: &PyRef, args: Args) -> PyResult {
     Ok(new_range(start, stop, step))
 }
 
+/// The `i`-th element of a range (`i < len`, so the value fits an `i64`).
+fn range_item(start: i64, step: i64, i: usize) -> i64 {
+    (start as i128 + i as i128 * step as i128) as i64
+}
+
 /// The length, or OverflowError when it does not fit an `isize` (as CPython).
 fn range_len_checked(r: &RangeData) -> PyResult<usize> {
     let n = r.len();
@@ -265,7 +286,7 @@ fn range_getitem(vm: &mut Vm, x: &PyRef, key: &PyRef) -> PyResult {
     let len = r.len();
     match seq_subscript(vm, key, len, "range")? {
         SeqIndex::Int(i) => match norm_index(i, len) {
-            Some(i) => Ok(new_int(start + i as i64 * step)),
+            Some(i) => Ok(new_int(range_item(start, step, i))),
             None => Err(PyErr::index_error("range object index out of range")),
         },
         SeqIndex::Slice {
@@ -308,7 +329,7 @@ fn range_contains(vm: &mut Vm, x: &PyRef, item: &PyRef) -> PyResult<bool> {
     }
     let (start, step, n) = (r.start, r.step, r.len());
     for i in 0..n {
-        let v = new_int(start + i as i64 * step);
+        let v = new_int(range_item(start, step, i));
         if vm.eq(&v, item)? {
             return Ok(true);
         }
@@ -331,7 +352,11 @@ fn range_iter(_vm: &mut Vm, x: &PyRef) -> PyResult {
 fn range_reversed(_vm: &mut Vm, x: &PyRef) -> PyResult {
     let r = range_data(x, "__reversed__")?;
     let n = r.len();
-    let last = if n == 0 { r.start } else { r.item(n - 1) };
+    let last = if n == 0 {
+        r.start
+    } else {
+        range_item(r.start, r.step, n - 1)
+    };
     Ok(new_iter(
         &RANGE_ITERATOR_TYPE,
         IterState::Range {
@@ -393,19 +418,20 @@ fn m_index(vm: &mut Vm, args: Args) -> PyResult {
     let r = range_data(x, "index")?;
     let item = &rest[0];
     if is_exact_int(item) {
-        if let Some(v) = int_value(item) {
-            if range_has_int(r, v) {
-                if let IntValue::Small(v) = v {
-                    return Ok(new_int((*v - r.start) / r.step));
-                }
-            }
+        if let Some(v) = int_value(item)
+            && range_has_int(r, v)
+            && let IntValue::Small(v) = v
+        {
+            return Ok(new_int(
+                ((*v as i128 - r.start as i128) / r.step as i128) as i64,
+            ));
         }
         let s = vm.repr_string(item)?;
         return Err(PyErr::value_error(format!("{s} is not in range")));
     }
     let (start, step, n) = (r.start, r.step, r.len());
     for i in 0..n {
-        let v = new_int(start + i as i64 * step);
+        let v = new_int(range_item(start, step, i));
         if vm.eq(&v, item)? {
             return Ok(new_int(i as i64));
         }
@@ -425,7 +451,7 @@ fn m_count(vm: &mut Vm, args: Args) -> PyResult {
     let (start, step, n) = (r.start, r.step, r.len());
     let mut c = 0;
     for i in 0..n {
-        let v = new_int(start + i as i64 * step);
+        let v = new_int(range_item(start, step, i));
         if vm.eq(&v, item)? {
             c += 1;
         }
@@ -487,4 +513,180 @@ pub fn init() {
     add_method(ty, "__contains__", m_contains);
     add_method(ty, "__iter__", m_iter);
     add_new(ty, m_new);
+}
+
+// ----- dunder methods that call a builtin type's slots ------------------------------------
+
+/// The first non-heap type along `x`'s solid-base chain: whose native slots a dunder
+/// wrapper calls (so `super().__len__()` in a subclass reaches `list`'s slot).
+fn native_type(x: &PyRef) -> &TypeObject {
+    let mut t = x.ty();
+    while t.has_flag(typeobj::flags::HEAPTYPE) {
+        match t.base() {
+            Some(b) => t = b,
+            None => break,
+        }
+    }
+    t
+}
+
+fn no_slot(name: &str, x: &PyRef) -> PyErr {
+    PyErr::type_error(format!(
+        "descriptor '{name}' does not apply to a '{}' object",
+        x.ty().name()
+    ))
+}
+
+fn w_unary(vm: &mut Vm, args: Args, name: &str) -> PyResult {
+    let (x, _) = check_method_args(name, &args, 0, 0)?;
+    let s = &native_type(x).slots;
+    match name {
+        "__repr__" => match s.repr.get() {
+            Some(f) => f(vm, x),
+            None => Err(no_slot(name, x)),
+        },
+        "__str__" => match s.str.get() {
+            Some(f) => f(vm, x),
+            None => vm.repr(x),
+        },
+        "__hash__" => match s.hash.get() {
+            Some(f) => Ok(new_int(f(vm, x)?)),
+            None => Err(PyErr::type_error(format!(
+                "unhashable type: '{}'",
+                x.ty().name()
+            ))),
+        },
+        "__len__" => match s.len.get() {
+            Some(f) => Ok(new_int(f(vm, x)? as i64)),
+            None => Err(no_slot(name, x)),
+        },
+        "__iter__" => match s.iter.get() {
+            Some(f) => f(vm, x),
+            None => Err(no_slot(name, x)),
+        },
+        "__next__" => match s.iternext.get() {
+            Some(f) => match f(vm, x)? {
+                Some(v) => Ok(v),
+                None => Err(PyErr::stop_iteration()),
+            },
+            None => Err(no_slot(name, x)),
+        },
+        "__bool__" => match s.bool.get() {
+            Some(f) => Ok(py_bool(f(vm, x)?)),
+            None => Err(no_slot(name, x)),
+        },
+        _ => Err(no_slot(name, x)),
+    }
+}
+
+fn w_binary(vm: &mut Vm, args: Args, name: &str) -> PyResult {
+    let (x, rest) = check_method_args(name, &args, 1, 1)?;
+    let o = &rest[0];
+    let s = &native_type(x).slots;
+    match name {
+        "__getitem__" => match s.getitem.get() {
+            Some(f) => f(vm, x, o),
+            None => Err(no_slot(name, x)),
+        },
+        "__delitem__" => match s.setitem.get() {
+            Some(f) => f(vm, x, o, None).map(|_| none()),
+            None => Err(no_slot(name, x)),
+        },
+        "__contains__" => match s.contains.get() {
+            Some(f) => Ok(py_bool(f(vm, x, o)?)),
+            None => Err(no_slot(name, x)),
+        },
+        _ => {
+            if let Some(i) = CMP_NAMES.iter().position(|n| *n == name) {
+                return match s.richcompare.get() {
+                    Some(f) => f(vm, x, o, CompareOp::from_u32(i as u32)),
+                    None => Ok(not_implemented()),
+                };
+            }
+            let nb = super::typeobject::NB_DUNDERS;
+            if let Some(i) = nb.iter().position(|d| d.0 == name) {
+                return match s.nb[i].get() {
+                    Some(f) => f(vm, x, o),
+                    None => Ok(not_implemented()),
+                };
+            }
+            if let Some(i) = nb.iter().position(|d| d.1 == name) {
+                return match s.nb[i].get() {
+                    Some(f) => f(vm, o, x),
+                    None => Ok(not_implemented()),
+                };
+            }
+            if let Some(i) = nb.iter().position(|d| d.2 == name) {
+                return match (s.nb_inplace[i].get(), s.nb[i].get()) {
+                    (Some(f), _) | (None, Some(f)) => f(vm, x, o),
+                    (None, None) => Ok(not_implemented()),
+                };
+            }
+            Err(no_slot(name, x))
+        }
+    }
+}
+
+fn w_setitem(vm: &mut Vm, args: Args) -> PyResult {
+    let (x, rest) = check_method_args("__setitem__", &args, 2, 2)?;
+    match native_type(x).slots.setitem.get() {
+        Some(f) => f(vm, x, &rest[0], Some(rest[1].clone())).map(|_| none()),
+        None => Err(no_slot("__setitem__", x)),
+    }
+}
+
+fn w_init(vm: &mut Vm, args: Args) -> PyResult {
+    let x = receiver(&args, "__init__", "object")?;
+    match native_type(x).slots.init.get() {
+        Some(f) => f(vm, x, args.skip_self()).map(|_| none()),
+        None => Ok(none()),
+    }
+}
+
+const CMP_NAMES: [&str; 6] = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"];
+
+macro_rules! wrappers {
+    ($( $name:literal => $kind:ident ),* $(,)?) => {
+        /// Every dunder this module can install, with its wrapper.
+        const WRAPPERS: &[(&str, NativeFn)] = &[
+            $( ($name, |vm, args| $kind(vm, args, $name)), )*
+        ];
+    };
+}
+
+wrappers! {
+    "__repr__" => w_unary, "__str__" => w_unary, "__hash__" => w_unary, "__len__" => w_unary,
+    "__iter__" => w_unary, "__next__" => w_unary, "__bool__" => w_unary,
+    "__getitem__" => w_binary, "__delitem__" => w_binary, "__contains__" => w_binary,
+    "__lt__" => w_binary, "__le__" => w_binary, "__eq__" => w_binary, "__ne__" => w_binary,
+    "__gt__" => w_binary, "__ge__" => w_binary,
+    "__add__" => w_binary, "__radd__" => w_binary, "__iadd__" => w_binary,
+    "__mul__" => w_binary, "__rmul__" => w_binary, "__imul__" => w_binary,
+    "__mod__" => w_binary, "__rmod__" => w_binary,
+    "__or__" => w_binary, "__ror__" => w_binary, "__ior__" => w_binary,
+    "__and__" => w_binary, "__rand__" => w_binary, "__iand__" => w_binary,
+    "__sub__" => w_binary, "__rsub__" => w_binary, "__isub__" => w_binary,
+    "__xor__" => w_binary, "__rxor__" => w_binary, "__ixor__" => w_binary,
+}
+
+/// Add the named dunder methods (`"__len__"`, `"__eq__"`, `"__radd__"`, `"__setitem__"`,
+/// `"__init__"`, …) to a builtin type; each calls the native slot of the receiver's
+/// builtin base. Names without a wrapper are ignored.
+pub fn add_wrappers(ty: &TypeObject, names: &[&'static str]) {
+    for &name in names {
+        match name {
+            "__setitem__" => add_method(ty, name, w_setitem),
+            "__init__" => add_method(ty, name, w_init),
+            "__richcmp__" => {
+                for n in CMP_NAMES {
+                    add_wrappers(ty, &[n]);
+                }
+            }
+            _ => {
+                if let Some((_, f)) = WRAPPERS.iter().find(|(n, _)| *n == name) {
+                    add_method(ty, name, *f);
+                }
+            }
+        }
+    }
 }

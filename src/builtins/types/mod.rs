@@ -6,18 +6,18 @@
 //! Argument checking helpers with CPython's messages live here too.
 
 pub mod containers;
-// pub mod exceptions; (in progress)
-// pub mod float; (in progress)
-// pub mod function; (in progress)
-// pub mod int; (in progress)
-// pub mod iterators; (in progress)
-// pub mod list; (in progress)
-// pub mod dict; (in progress)
+pub mod dict;
+pub mod exceptions;
+pub mod float;
+pub mod function;
+pub mod int;
+pub mod iterators;
+pub mod list;
 pub mod object;
-// pub mod set; (in progress)
+pub mod set;
 pub mod slice;
-// pub mod str; (in progress)
-// pub mod tuple; (in progress)
+pub mod str;
+pub mod tuple;
 pub mod typeobject;
 
 use crate::object::function::{BuiltinFunctionData, NativeFn};

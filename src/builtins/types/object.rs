@@ -87,6 +87,25 @@ pub fn object_new(_vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult {
     }
 }
 
+/// `BaseException.__new__`: an exception instance whose `args` are the call's
+/// positional arguments.
+pub fn object_new_exception(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult {
+    let ty = try_type(cls).ok_or_else(|| PyErr::type_error("exception type expected"))?;
+    if ty.layout != Layout::Exception {
+        return object_new(vm, cls, args);
+    }
+    let a = crate::object::tuple::tuple_from_slice(args.positional());
+    Ok(crate::object::exception::new_exception(ty, a))
+}
+
+/// The `hash` slot of unhashable types (CPython's `PyObject_HashNotImplemented`).
+pub fn hash_not_implemented(_vm: &mut Vm, x: &PyRef) -> PyResult<i64> {
+    Err(PyErr::type_error(format!(
+        "unhashable type: '{}'",
+        x.ty().name()
+    )))
+}
+
 fn object_init(_vm: &mut Vm, _x: &PyRef, _args: Args) -> PyResult<()> {
     Ok(())
 }

@@ -6,7 +6,7 @@
 //! messages: [`try_index`] (an int or an object with `__index__`), [`seq_subscript`]
 //! (int or slice) and [`norm_index`].
 
-use super::{add_attr, add_method, check_args, check_method_args, new_builtin_function};
+use super::{add_attr, add_method, check_args, check_method_args};
 use crate::object::handle::dealloc_fixed;
 use crate::object::int::{IntValue, int_value, new_int};
 use crate::object::misc::SliceData;
@@ -340,11 +340,25 @@ pub fn init() {
     add_method(ty, "indices", m_indices);
     add_method(ty, "__repr__", m_repr);
     add_attr(ty, "__hash__", none());
-    let new = alloc(
-        &STATICMETHOD_TYPE,
-        crate::object::function::StaticMethodData {
-            callable: new_builtin_function("__new__", m_new, None),
-        },
-    );
-    add_attr(ty, "__new__", new);
+    super::containers::add_new(ty, m_new);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn adjust_matches_cpython() {
+        // (start, stop, step) for len 10: a[2:5], a[::-1], a[-100:3], a[7:2:-2], a[5:100].
+        assert_eq!(slice_adjust(10, 2, 5, 1), (2, 5, 1));
+        assert_eq!(slice_adjust(10, isize::MAX, isize::MIN, -1), (9, -1, -1));
+        assert_eq!(slice_adjust(10, -100, 3, 1), (0, 3, 1));
+        assert_eq!(slice_len(7, 2, -2), 3);
+        assert_eq!(slice_positions(7, 2, -2).collect::<Vec<_>>(), vec![7, 5, 3]);
+        assert_eq!(slice_adjust(10, 5, 100, 1), (5, 10, 1));
+        assert_eq!(slice_len(9, -1, -1), 10);
+        assert_eq!(norm_index(-1, 3), Some(2));
+        assert_eq!(norm_index(-4, 3), None);
+        assert_eq!(norm_index(3, 3), None);
+    }
 }

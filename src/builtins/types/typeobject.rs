@@ -45,10 +45,10 @@ fn type_call(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult {
         .get()
         .ok_or_else(|| PyErr::type_error(format!("cannot create '{}' instances", ty.name())))?;
     let obj = new(vm, cls, args)?;
-    if obj.ty().is_subtype(ty) {
-        if let Some(init) = obj.ty().slots.init.get() {
-            init(vm, &obj, args)?;
-        }
+    if obj.ty().is_subtype(ty)
+        && let Some(init) = obj.ty().slots.init.get()
+    {
+        init(vm, &obj, args)?;
     }
     Ok(obj)
 }
@@ -58,12 +58,11 @@ fn type_call(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult {
 fn type_getattro(vm: &mut Vm, obj: &PyRef, name: &PyRef) -> PyResult {
     let ty = as_type(obj);
     let meta_attr = obj.ty().lookup(name);
-    if let Some(m) = &meta_attr {
-        if m.ty().slots.descr_set.get().is_some() {
-            if let Some(get) = m.ty().slots.descr_get.get() {
-                return get(vm, m, Some(obj), &obj.type_ref());
-            }
-        }
+    if let Some(m) = &meta_attr
+        && m.ty().slots.descr_set.get().is_some()
+        && let Some(get) = m.ty().slots.descr_get.get()
+    {
+        return get(vm, m, Some(obj), &obj.type_ref());
     }
     if let Some(v) = ty.lookup(name) {
         if let Some(get) = v.ty().slots.descr_get.get() {
@@ -152,10 +151,10 @@ fn build_class(vm: &mut Vm, args: Args) -> PyResult {
             )));
         }
     }
-    if let Some(m) = &meta {
-        if !m.is(&TYPE_TYPE.as_object()) {
-            return Err(PyErr::not_implemented("metaclasses are not supported yet"));
-        }
+    if let Some(m) = &meta
+        && !m.is(&TYPE_TYPE.as_object())
+    {
+        return Err(PyErr::not_implemented("metaclasses are not supported yet"));
     }
     let ns = new_dict();
     let mut frame = vm.new_frame(body, Args::new(&[]))?;
@@ -308,13 +307,12 @@ pub fn type_new(vm: &mut Vm, name: &PyRef, bases: &PyRef, ns: &PyRef) -> PyResul
     ty.mro.replace(Some(new_tuple(mro)));
     install_slots(ty);
     // __init_subclass__ of the parent.
-    if let Some(parent) = base_list.first() {
-        if let Some(m) = as_type(parent).lookup_str("__init_subclass__") {
-            if m.downcast::<ClassMethodData>().is_some() {
-                let bound = vm.bind_descriptor(&m, &cls)?;
-                let _ = vm.call(&bound, Args::new(&[]))?;
-            }
-        }
+    if let Some(parent) = base_list.first()
+        && let Some(m) = as_type(parent).lookup_str("__init_subclass__")
+        && m.downcast::<ClassMethodData>().is_some()
+    {
+        let bound = vm.bind_descriptor(&m, &cls)?;
+        let _ = vm.call(&bound, Args::new(&[]))?;
     }
     Ok(cls)
 }
@@ -350,7 +348,7 @@ pub fn install_slots(ty: &TypeObject) {
     }
     if heap_has("__hash__") {
         match ty.lookup_str("__hash__") {
-            Some(h) if is_none(&h) => s.hash.set(None),
+            Some(h) if is_none(&h) => s.hash.set(Some(super::object::hash_not_implemented)),
             _ => s.hash.set(Some(slot_hash)),
         }
     }
@@ -462,41 +460,41 @@ fn nb_wrapper(vm: &mut Vm, v: &PyRef, w: &PyRef, i: usize) -> PyResult {
     let same = std::ptr::eq(v.ty(), w.ty());
     let w_r = if same { None } else { w.ty().lookup_str(rname) };
     let v_op = v.ty().lookup_str(name);
-    if let Some(wr) = &w_r {
-        if w.ty().is_subtype(v.ty()) && w.ty().has_flag(flags::HEAPTYPE) {
-            let m = vm.bind_descriptor(wr, w)?;
-            let r = vm.call_args(&m, std::slice::from_ref(v))?;
-            if !is_not_implemented(&r) {
-                return Ok(r);
-            }
-            return match &v_op {
-                Some(op) if v.ty().has_flag(flags::HEAPTYPE) => {
-                    let m = vm.bind_descriptor(op, v)?;
-                    vm.call_args(&m, std::slice::from_ref(w))
-                }
-                _ => Ok(not_implemented()),
-            };
+    if let Some(wr) = &w_r
+        && w.ty().is_subtype(v.ty())
+        && w.ty().has_flag(flags::HEAPTYPE)
+    {
+        let m = vm.bind_descriptor(wr, w)?;
+        let r = vm.call_args(&m, std::slice::from_ref(v))?;
+        if !is_not_implemented(&r) {
+            return Ok(r);
         }
+        return match &v_op {
+            Some(op) if v.ty().has_flag(flags::HEAPTYPE) => {
+                let m = vm.bind_descriptor(op, v)?;
+                vm.call_args(&m, std::slice::from_ref(w))
+            }
+            _ => Ok(not_implemented()),
+        };
     }
-    if let Some(op) = &v_op {
-        if v.ty().has_flag(flags::HEAPTYPE)
+    if let Some(op) = &v_op
+        && (v.ty().has_flag(flags::HEAPTYPE)
             || std::ptr::eq(
                 v.ty().slots.nb[i].get().map_or(0, |f| f as usize) as *const (),
                 NB_WRAPPERS[i] as *const (),
-            )
-        {
-            let m = vm.bind_descriptor(op, v)?;
-            let r = vm.call_args(&m, std::slice::from_ref(w))?;
-            if !is_not_implemented(&r) {
-                return Ok(r);
-            }
+            ))
+    {
+        let m = vm.bind_descriptor(op, v)?;
+        let r = vm.call_args(&m, std::slice::from_ref(w))?;
+        if !is_not_implemented(&r) {
+            return Ok(r);
         }
     }
-    if let Some(wr) = &w_r {
-        if w.ty().has_flag(flags::HEAPTYPE) {
-            let m = vm.bind_descriptor(wr, w)?;
-            return vm.call_args(&m, std::slice::from_ref(v));
-        }
+    if let Some(wr) = &w_r
+        && w.ty().has_flag(flags::HEAPTYPE)
+    {
+        let m = vm.bind_descriptor(wr, w)?;
+        return vm.call_args(&m, std::slice::from_ref(v));
     }
     Ok(not_implemented())
 }
@@ -811,22 +809,22 @@ fn super_new(vm: &mut Vm, _cls: &PyRef, args: Args) -> PyResult {
 
 fn super_getattro(vm: &mut Vm, sup: &PyRef, name: &PyRef) -> PyResult {
     let s = sup.downcast::<SuperData>().expect("super");
-    if let (Some(obj), Some(obj_type)) = (&s.obj, &s.obj_type) {
-        if str_of(name) != "__class__" {
-            let mro = as_type(obj_type).mro_vec();
-            let start = mro
-                .iter()
-                .position(|t| t.is(&s.ty))
-                .map(|i| i + 1)
-                .unwrap_or(mro.len());
-            for t in &mro[start..] {
-                if let Some(v) = as_type(t).dict_get_str(name) {
-                    if let Some(get) = v.ty().slots.descr_get.get() {
-                        let inst = if obj.is(obj_type) { None } else { Some(obj) };
-                        return get(vm, &v, inst, obj_type);
-                    }
-                    return Ok(v);
+    if let (Some(obj), Some(obj_type)) = (&s.obj, &s.obj_type)
+        && str_of(name) != "__class__"
+    {
+        let mro = as_type(obj_type).mro_vec();
+        let start = mro
+            .iter()
+            .position(|t| t.is(&s.ty))
+            .map(|i| i + 1)
+            .unwrap_or(mro.len());
+        for t in &mro[start..] {
+            if let Some(v) = as_type(t).dict_get_str(name) {
+                if let Some(get) = v.ty().slots.descr_get.get() {
+                    let inst = if obj.is(obj_type) { None } else { Some(obj) };
+                    return get(vm, &v, inst, obj_type);
                 }
+                return Ok(v);
             }
         }
     }

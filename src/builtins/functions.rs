@@ -1,0 +1,601 @@
+//! The builtin functions of the `builtins` module (`print`, `len`, `isinstance`,
+//! `sorted`, `min`/`max`, `getattr`…), with CPython's argument checking and messages.
+//! Numeric ones (`abs`, `divmod`, `pow`, `round`, `hex`…) live in `numeric.rs`.
+
+use super::types::{check_args, check_keywords, keyword, new_builtin_function};
+use crate::object::dict::{DictData, as_dict, new_dict};
+use crate::object::int::{IntValue, int_value, new_int};
+use crate::object::list::new_list;
+use crate::object::singletons::*;
+use crate::object::str::{as_str, new_str, str_of};
+use crate::object::tuple::as_tuple;
+use crate::object::*;
+use crate::vm::{Args, Vm};
+
+fn write_to(vm: &mut Vm, file: Option<&PyRef>, text: &str) -> PyResult<()> {
+    match file {
+        Some(f) if !is_none(f) => {
+            let s = new_str(text);
+            vm.call_method(f, "write", &[s])?;
+            Ok(())
+        }
+        _ => super::io::write_stdout(text).map_err(|e| PyErr::new(&OS_ERROR, e.to_string())),
+    }
+}
+
+fn print(vm: &mut Vm, args: Args) -> PyResult {
+    check_keywords("print", &args, &["sep", "end", "file", "flush"])?;
+    let text_arg = |vm: &mut Vm, name: &str, default: &str| -> PyResult<String> {
+        match keyword(&args, name) {
+            None => Ok(default.to_string()),
+            Some(v) if is_none(v) => Ok(default.to_string()),
+            Some(v) => match as_str(v) {
+                Some(s) => Ok(s.to_string()),
+                None => {
+                    let _ = vm;
+                    Err(PyErr::type_error(format!(
+                        "{name} must be None or a string, not {}",
+                        v.ty().name()
+                    )))
+                }
+            },
+        }
+    };
+    let sep = text_arg(vm, "sep", " ")?;
+    let end = text_arg(vm, "end", "\n")?;
+    let file = keyword(&args, "file").cloned();
+    let file = match file {
+        Some(f) if !is_none(&f) => Some(f),
+        _ => {
+            let sys_stdout = crate::builtins::modules::sys_attr(vm, "stdout");
+            sys_stdout.filter(|s| !crate::builtins::modules::is_default_stdout(s))
+        }
+    };
+    let mut text = String::new();
+    for (i, a) in args.positional().iter().enumerate() {
+        if i > 0 {
+            text.push_str(&sep);
+        }
+        let s = vm.str(a)?;
+        text.push_str(str_of(&s));
+    }
+    text.push_str(&end);
+    write_to(vm, file.as_ref(), &text)?;
+    if let Some(f) = keyword(&args, "flush")
+        && vm.is_true(f)?
+    {
+        match &file {
+            Some(f) => {
+                vm.call_method(f, "flush", &[])?;
+            }
+            None => {
+                let _ = super::io::flush_stdout();
+            }
+        }
+    }
+    Ok(none())
+}
+
+fn input(vm: &mut Vm, args: Args) -> PyResult {
+    let a = check_args("input", &args, 0, 1)?;
+    if let Some(prompt) = a.first() {
+        let s = vm.str(prompt)?;
+        write_to(vm, None, str_of(&s))?;
+        let _ = super::io::flush_stdout();
+    }
+    let mut line = String::new();
+    let n = std::io::stdin()
+        .read_line(&mut line)
+        .map_err(|e| PyErr::new(&OS_ERROR, e.to_string()))?;
+    if n == 0 {
+        return Err(PyErr::new(&EOF_ERROR, "EOF when reading a line"));
+    }
+    if line.ends_with('\n') {
+        line.pop();
+        if line.ends_with('\r') {
+            line.pop();
+        }
+    }
+    Ok(new_str(&line))
+}
+
+fn len(vm: &mut Vm, args: Args) -> PyResult {
+    let a = check_args("len", &args, 1, 1)?;
+    Ok(new_int(vm.len(&a[0])? as i64))
+}
+
+fn repr(vm: &mut Vm, args: Args) -> PyResult {
+    let a = check_args("repr", &args, 1, 1)?;
+    vm.repr(&a[0])
+}
+
+fn ascii(vm: &mut Vm, args: Args) -> PyResult {
+    let a = check_args("ascii", &args, 1, 1)?;
+    vm.ascii(&a[0])
+}
+
+fn format(vm: &mut Vm, args: Args) -> PyResult {
+    let a = check_args("format", &args, 1, 2)?;
+    let spec = a.get(1).cloned().unwrap_or_else(|| new_str(""));
+    if as_str(&spec).is_none() {
+        return Err(PyErr::type_error(format!(
+            "format() argument 2 must be str, not {}",
+            spec.ty().name()
+        )));
+    }
+    vm.format(&a[0], &spec)
+}
+
+/// `isinstance`/`issubclass` second argument: a class or a (nested) tuple of classes.
+fn class_check(ty: &TypeObject, cls: &PyRef, fname: &str) -> PyResult<bool> {
+    if let Some(items) = as_tuple(cls) {
+        for c in items {
+            if class_check(ty, c, fname)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    match try_type(cls) {
+        Some(t) => Ok(ty.is_subtype(t)),
+        None => Err(PyErr::type_error(format!(
+            "{fname}() arg 2 must be a type, a tuple of types, or a union"
+        ))),
+    }
+}
+
+fn isinstance(_vm: &mut Vm, args: Args) -> PyResult {
+    let a = check_args("isinstance", &args, 2, 2)?;
+    let ty = a[0].ty();
+    Ok(py_bool(class_check(ty, &a[1], "isinstance")?))
+}
+
+fn issubclass(_vm: &mut Vm, args: Args) -> PyResult {
+    let a = check_args("issubclass", &args, 2, 2)?;
+    let Some(t) = try_type(&a[0]) else {
+        return Err(PyErr::type_error("issubclass() arg 1 must be a class"));
+    };
+    Ok(py_bool(class_check(t, &a[1], "issubclass")?))
+}
+
+fn id(_vm: &mut Vm, args: Args) -> PyResult {
+    let a = check_args("id", &args, 1, 1)?;
+    Ok(crate::object::int::new_bigint(num_bigint::BigInt::from(
+        a[0].addr(),
+    )))
+}
+
+fn hash(vm: &mut Vm, args: Args) -> PyResult {
+    let a = check_args("hash", &args, 1, 1)?;
+    Ok(new_int(vm.hash(&a[0])?))
+}
+
+fn callable(_vm: &mut Vm, args: Args) -> PyResult {
+    let a = check_args("callable", &args, 1, 1)?;
+    let x = &a[0];
+    let c = x.ty().slots.call.get().is_some()
+        || x.downcast::<crate::object::function::FunctionData>()
+            .is_some()
+        || x.downcast::<crate::object::function::BoundMethodData>()
+            .is_some();
+    Ok(py_bool(c))
+}
+
+fn attr_name(name: &PyRef, fname: &str) -> PyResult<PyRef> {
+    if as_str(name).is_some() {
+        Ok(crate::object::str::intern(str_of(name)))
+    } else {
+        Err(PyErr::type_error(format!(
+            "{fname}(): attribute name must be string, not '{}'",
+            name.ty().name()
+        )))
+    }
+}
+
+fn getattr(vm: &mut Vm, args: Args) -> PyResult {
+    let a = check_args("getattr", &args, 2, 3)?;
+    if as_str(&a[1]).is_none() {
+        return Err(PyErr::type_error(format!(
+            "attribute name must be string, not '{}'",
+            a[1].ty().name()
+        )));
+    }
+    let name = attr_name(&a[1], "getattr")?;
+    match vm.getattr(&a[0], &name) {
+        Err(e) if a.len() == 3 && e.matches(&ATTRIBUTE_ERROR) => Ok(a[2].clone()),
+        r => r,
+    }
+}
+
+fn setattr(vm: &mut Vm, args: Args) -> PyResult {
+    let a = check_args("setattr", &args, 3, 3)?;
+    let name = attr_name(&a[1], "setattr")?;
+    vm.setattr(&a[0], &name, Some(a[2].clone()))?;
+    Ok(none())
+}
+
+fn delattr(vm: &mut Vm, args: Args) -> PyResult {
+    let a = check_args("delattr", &args, 2, 2)?;
+    let name = attr_name(&a[1], "delattr")?;
+    vm.setattr(&a[0], &name, None)?;
+    Ok(none())
+}
+
+fn hasattr(vm: &mut Vm, args: Args) -> PyResult {
+    let a = check_args("hasattr", &args, 2, 2)?;
+    let name = attr_name(&a[1], "hasattr")?;
+    match vm.getattr(&a[0], &name) {
+        Ok(_) => Ok(py_bool(true)),
+        Err(e) if e.matches(&ATTRIBUTE_ERROR) => Ok(py_bool(false)),
+        Err(e) => Err(e),
+    }
+}
+
+fn iter(vm: &mut Vm, args: Args) -> PyResult {
+    let a = check_args("iter", &args, 1, 2)?;
+    if a.len() == 2 {
+        return Ok(crate::object::iter::new_iter(
+            &CALLABLE_ITERATOR_TYPE,
+            crate::object::iter::IterState::Callable {
+                func: a[0].clone(),
+                sentinel: a[1].clone(),
+            },
+        ));
+    }
+    vm.get_iter(&a[0])
+}
+
+fn next(vm: &mut Vm, args: Args) -> PyResult {
+    let a = check_args("next", &args, 1, 2)?;
+    if a[0].ty().slots.iternext.get().is_none() {
+        return Err(PyErr::type_error(format!(
+            "'{}' object is not an iterator",
+            a[0].ty().name()
+        )));
+    }
+    match vm.next(&a[0])? {
+        Some(v) => Ok(v),
+        None => match a.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(PyErr::stop_iteration()),
+        },
+    }
+}
+
+fn sorted(vm: &mut Vm, args: Args) -> PyResult {
+    check_keywords("sorted", &args, &["key", "reverse"])?;
+    let pos = args.positional();
+    if pos.len() != 1 {
+        return Err(PyErr::type_error(format!(
+            "sorted expected 1 argument, got {}",
+            pos.len()
+        )));
+    }
+    let items = vm.collect_iter(&pos[0])?;
+    let reverse = match keyword(&args, "reverse") {
+        Some(r) => vm.is_true(r)?,
+        None => false,
+    };
+    let list = new_list(items);
+    let key = keyword(&args, "key").cloned();
+    let mut margs = vec![list.clone()];
+    let mut names = Vec::new();
+    if let Some(k) = key {
+        margs.push(k);
+        names.push(crate::object::str::intern("key"));
+    }
+    if reverse {
+        margs.push(py_bool(true));
+        names.push(crate::object::str::intern("reverse"));
+    }
+    let sort = LIST_TYPE
+        .lookup_str("sort")
+        .ok_or_else(|| PyErr::runtime_error("list.sort missing"))?;
+    vm.call(&sort, Args::with_kwnames(&margs, &names))?;
+    Ok(list)
+}
+
+fn min_max(vm: &mut Vm, args: Args, name: &str, op: CompareOp) -> PyResult {
+    check_keywords(name, &args, &["key", "default"])?;
+    let pos = args.positional();
+    let key = keyword(&args, "key").filter(|k| !is_none(k)).cloned();
+    let default = keyword(&args, "default").cloned();
+    let items = match pos.len() {
+        0 => {
+            return Err(PyErr::type_error(format!(
+                "{name} expected at least 1 argument, got 0"
+            )));
+        }
+        1 => vm.collect_iter(&pos[0])?,
+        _ => {
+            if default.is_some() {
+                return Err(PyErr::type_error(format!(
+                    "Cannot specify a default for {name}() with multiple positional arguments"
+                )));
+            }
+            pos.to_vec()
+        }
+    };
+    let mut best: Option<(PyRef, PyRef)> = None;
+    for x in items {
+        let k = match &key {
+            Some(f) => vm.call_args(f, std::slice::from_ref(&x))?,
+            None => x.clone(),
+        };
+        best = match best {
+            None => Some((k, x)),
+            Some((bk, bx)) => {
+                if vm.compare_bool(&k, &bk, op)? {
+                    Some((k, x))
+                } else {
+                    Some((bk, bx))
+                }
+            }
+        };
+    }
+    match best {
+        Some((_, x)) => Ok(x),
+        None => match default {
+            Some(d) => Ok(d),
+            None => Err(PyErr::value_error(format!(
+                "{name}() arg is an empty sequence"
+            ))),
+        },
+    }
+}
+
+fn min(vm: &mut Vm, args: Args) -> PyResult {
+    min_max(vm, args, "min", CompareOp::Lt)
+}
+
+fn max(vm: &mut Vm, args: Args) -> PyResult {
+    min_max(vm, args, "max", CompareOp::Gt)
+}
+
+fn sum(vm: &mut Vm, args: Args) -> PyResult {
+    check_keywords("sum", &args, &["start"])?;
+    let pos = args.positional();
+    if pos.is_empty() || pos.len() > 2 {
+        return Err(PyErr::type_error(format!(
+            "sum() takes at most 2 arguments ({} given)",
+            pos.len()
+        )));
+    }
+    let start = pos
+        .get(1)
+        .or(keyword(&args, "start"))
+        .cloned()
+        .unwrap_or_else(|| new_int(0));
+    if start.is_exact(&STR_TYPE) {
+        return Err(PyErr::type_error(
+            "sum() can't sum strings [use ''.join(seq) instead]",
+        ));
+    }
+    let it = vm.get_iter(&pos[0])?;
+    let mut acc = start;
+    // Fast path for machine ints.
+    let mut small: Option<i64> = match int_value(&acc) {
+        Some(IntValue::Small(v)) if acc.is_exact(&INT_TYPE) => Some(*v),
+        _ => None,
+    };
+    while let Some(x) = vm.next(&it)? {
+        if let (Some(s), Some(IntValue::Small(v))) = (small, int_value(&x))
+            && x.is_exact(&INT_TYPE)
+            && let Some(r) = s.checked_add(*v)
+        {
+            small = Some(r);
+            continue;
+        }
+        if let Some(s) = small.take() {
+            acc = new_int(s);
+        }
+        acc = vm.binary_op(&acc, &x, 0)?;
+    }
+    Ok(match small {
+        Some(s) => new_int(s),
+        None => acc,
+    })
+}
+
+fn any_all(vm: &mut Vm, args: Args, name: &str, want: bool) -> PyResult {
+    let a = check_args(name, &args, 1, 1)?;
+    let it = vm.get_iter(&a[0])?;
+    while let Some(x) = vm.next(&it)? {
+        if vm.is_true(&x)? == want {
+            return Ok(py_bool(want));
+        }
+    }
+    Ok(py_bool(!want))
+}
+
+fn any(vm: &mut Vm, args: Args) -> PyResult {
+    any_all(vm, args, "any", true)
+}
+
+fn all(vm: &mut Vm, args: Args) -> PyResult {
+    any_all(vm, args, "all", false)
+}
+
+fn ord(_vm: &mut Vm, args: Args) -> PyResult {
+    let a = check_args("ord", &args, 1, 1)?;
+    match as_str(&a[0]) {
+        Some(s) => {
+            let mut chars = s.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => Ok(new_int(c as i64)),
+                _ => Err(PyErr::type_error(format!(
+                    "ord() expected a character, but string of length {} found",
+                    s.chars().count()
+                ))),
+            }
+        }
+        None => Err(PyErr::type_error(format!(
+            "ord() expected string of length 1, but {} found",
+            a[0].ty().name()
+        ))),
+    }
+}
+
+fn chr(_vm: &mut Vm, args: Args) -> PyResult {
+    let a = check_args("chr", &args, 1, 1)?;
+    let v = match int_value(&a[0]) {
+        Some(IntValue::Small(v)) => *v,
+        Some(IntValue::Big(_)) => {
+            return Err(PyErr::overflow("Python int too large to convert to C int"));
+        }
+        None => {
+            return Err(PyErr::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                a[0].ty().name()
+            )));
+        }
+    };
+    if !(0..=0x10ffff).contains(&v) {
+        return Err(PyErr::value_error("chr() arg not in range(0x110000)"));
+    }
+    match char::from_u32(v as u32) {
+        Some(c) => Ok(new_str(c.encode_utf8(&mut [0u8; 4]))),
+        None => Err(PyErr::value_error("surrogate characters are not supported")),
+    }
+}
+
+fn current_globals(vm: &Vm) -> PyResult<PyRef> {
+    vm.frames
+        .last()
+        .map(|f| f.globals.clone())
+        .ok_or_else(|| PyErr::runtime_error("no current frame"))
+}
+
+fn globals(vm: &mut Vm, args: Args) -> PyResult {
+    check_args("globals", &args, 0, 0)?;
+    current_globals(vm)
+}
+
+/// `locals()`: the frame's locals dict (module/class) or a snapshot of its fast locals.
+pub fn locals_of_current_frame(vm: &mut Vm) -> PyResult {
+    let Some(f) = vm.frames.last() else {
+        return Err(PyErr::runtime_error("no current frame"));
+    };
+    if let Some(l) = &f.locals {
+        return Ok(l.clone());
+    }
+    let code = f
+        .code
+        .downcast::<crate::object::function::CodeData>()
+        .expect("code");
+    let d = new_dict();
+    let dd: &DictData = as_dict(&d).expect("dict");
+    for (i, name) in code.localsplus_names.iter().enumerate() {
+        let kind = code.code.localsplus_kinds[i];
+        let v = match &f.fast[i] {
+            Some(v)
+                if kind & (crate::bytecode::kinds::CELL | crate::bytecode::kinds::FREE) != 0 =>
+            {
+                v.downcast::<crate::object::function::CellData>()
+                    .and_then(|c| c.contents.borrow().clone())
+            }
+            other => other.clone(),
+        };
+        if let Some(v) = v {
+            dd.set_str(name.clone(), v);
+        }
+    }
+    Ok(d)
+}
+
+fn locals(vm: &mut Vm, args: Args) -> PyResult {
+    check_args("locals", &args, 0, 0)?;
+    locals_of_current_frame(vm)
+}
+
+fn vars(vm: &mut Vm, args: Args) -> PyResult {
+    let a = check_args("vars", &args, 0, 1)?;
+    match a.first() {
+        None => locals_of_current_frame(vm),
+        Some(x) => match vm.getattr_opt(x, "__dict__")? {
+            Some(d) => Ok(d),
+            None => Err(PyErr::type_error(
+                "vars() argument must have __dict__ attribute",
+            )),
+        },
+    }
+}
+
+fn dir(vm: &mut Vm, args: Args) -> PyResult {
+    let a = check_args("dir", &args, 0, 1)?;
+    let mut names: Vec<String> = Vec::new();
+    let mut add_dict = |d: &PyRef| {
+        if let Some(dd) = as_dict(d) {
+            for k in dd.keys() {
+                if let Some(s) = as_str(&k) {
+                    names.push(s.to_string());
+                }
+            }
+        }
+    };
+    match a.first() {
+        None => {
+            let l = locals_of_current_frame(vm)?;
+            add_dict(&l);
+        }
+        Some(x) => {
+            if let Some(t) = try_type(x) {
+                for c in t.mro_vec() {
+                    add_dict(&as_type(&c).dict());
+                }
+            } else {
+                if let Some(d) = crate::vm::ops::instance_dict(x) {
+                    add_dict(&d);
+                }
+                for c in x.ty().mro_vec() {
+                    add_dict(&as_type(&c).dict());
+                }
+            }
+        }
+    }
+    names.sort();
+    names.dedup();
+    Ok(new_list(names.iter().map(|n| new_str(n)).collect()))
+}
+
+/// Register every function of this file in the builtins dict.
+pub fn register(b: &DictData) {
+    let fns: &[(&'static str, crate::object::function::NativeFn)] = &[
+        ("print", print),
+        ("input", input),
+        ("len", len),
+        ("repr", repr),
+        ("ascii", ascii),
+        ("format", format),
+        ("isinstance", isinstance),
+        ("issubclass", issubclass),
+        ("id", id),
+        ("hash", hash),
+        ("callable", callable),
+        ("getattr", getattr),
+        ("setattr", setattr),
+        ("delattr", delattr),
+        ("hasattr", hasattr),
+        ("iter", iter),
+        ("next", next),
+        ("sorted", sorted),
+        ("min", min),
+        ("max", max),
+        ("sum", sum),
+        ("any", any),
+        ("all", all),
+        ("ord", ord),
+        ("chr", chr),
+        ("globals", globals),
+        ("locals", locals),
+        ("vars", vars),
+        ("dir", dir),
+    ];
+    for (name, f) in fns {
+        b.set_item_str(name, new_builtin_function(name, *f, None));
+    }
+    b.set_item_str(
+        "__build_class__",
+        super::types::typeobject::build_class_builtin(),
+    );
+}

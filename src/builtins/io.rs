@@ -1,0 +1,94 @@
+//! Standard streams: a block-buffered stdout (line-buffered on a terminal, as CPython),
+//! unbuffered stderr, and the `sys.stdout`/`sys.stderr` stream objects with `write`
+//! and `flush`.
+
+use super::types::{add_method, check_method_args};
+use crate::object::gilstatic::GilStatic;
+use crate::object::handle::{Payload, dealloc_fixed};
+use crate::object::singletons::none;
+use crate::object::str::{as_str, char_len, new_str};
+use crate::object::*;
+use crate::vm::{Args, Vm};
+use std::io::{IsTerminal, Write};
+
+pub struct StreamData {
+    /// 1 = stdout, 2 = stderr.
+    pub fd: u8,
+}
+
+impl Payload for StreamData {
+    const LAYOUT: Layout = Layout::Stream;
+}
+
+static STDOUT_BUF: GilStatic<Vec<u8>> = GilStatic::new(Vec::new());
+
+/// Write text to the process's stdout through Pyrite's buffer.
+pub fn write_stdout(text: &str) -> std::io::Result<()> {
+    let flush_now = STDOUT_BUF.with(|b| {
+        b.extend_from_slice(text.as_bytes());
+        b.len() >= 8192 || (text.contains('\n') && std::io::stdout().is_terminal())
+    });
+    if flush_now {
+        flush_stdout()?;
+    }
+    Ok(())
+}
+
+/// Flush Pyrite's stdout buffer.
+pub fn flush_stdout() -> std::io::Result<()> {
+    let data = STDOUT_BUF.with(std::mem::take);
+    if !data.is_empty() {
+        let mut out = std::io::stdout().lock();
+        out.write_all(&data)?;
+        out.flush()?;
+    }
+    Ok(())
+}
+
+/// Write text to stderr (flushing stdout first keeps interleaving sane on terminals).
+pub fn write_stderr(text: &str) {
+    let _ = flush_stdout();
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+}
+
+pub fn new_stream(fd: u8) -> PyRef {
+    alloc(&TEXTIO_TYPE, StreamData { fd })
+}
+
+fn m_write(_vm: &mut Vm, args: Args) -> PyResult {
+    let (s, a) = check_method_args("write", &args, 1, 1)?;
+    let Some(text) = as_str(&a[0]) else {
+        return Err(PyErr::type_error(format!(
+            "write() argument must be str, not {}",
+            a[0].ty().name()
+        )));
+    };
+    let fd = s.downcast::<StreamData>().map(|d| d.fd).unwrap_or(1);
+    if fd == 2 {
+        write_stderr(text);
+    } else {
+        write_stdout(text).map_err(|e| PyErr::new(&OS_ERROR, e.to_string()))?;
+    }
+    Ok(crate::object::int::new_int(char_len(&a[0]) as i64))
+}
+
+fn m_flush(_vm: &mut Vm, args: Args) -> PyResult {
+    check_method_args("flush", &args, 0, 0)?;
+    let _ = flush_stdout();
+    Ok(none())
+}
+
+fn stream_repr(_vm: &mut Vm, s: &PyRef) -> PyResult {
+    let fd = s.downcast::<StreamData>().map(|d| d.fd).unwrap_or(1);
+    let name = if fd == 2 { "<stderr>" } else { "<stdout>" };
+    Ok(new_str(&format!(
+        "<_io.TextIOWrapper name='{name}' mode='w' encoding='utf-8'>"
+    )))
+}
+
+pub fn init() {
+    TEXTIO_TYPE.dealloc.set(dealloc_fixed::<StreamData>);
+    TEXTIO_TYPE.slots.repr.set(Some(stream_repr));
+    add_method(&TEXTIO_TYPE, "write", m_write);
+    add_method(&TEXTIO_TYPE, "flush", m_flush);
+}

@@ -1,0 +1,337 @@
+//! Builtin modules (`sys`, `time`; `math` lives in `math.rs`) and `import`.
+//!
+//! `sys.modules` is the registry; importing a builtin module creates it on first use.
+//! Importing `.py` files comes with a later issue: a name that matches a file beside the
+//! program raises `NotImplementedError` saying so, anything else `ModuleNotFoundError`.
+
+use super::types::{check_args, new_builtin_function};
+use crate::object::dict::as_dict;
+use crate::object::exception::new_exception;
+use crate::object::int::{IntValue, int_value, new_int};
+use crate::object::list::new_list;
+use crate::object::module::{module_dict, new_module};
+use crate::object::singletons::*;
+use crate::object::str::{as_str, new_str, str_of};
+use crate::object::tuple::new_tuple;
+use crate::object::*;
+use crate::vm::{Args, Vm};
+
+/// The `__name__` of a module object.
+pub fn module_name(m: &PyRef) -> String {
+    module_dict(m)
+        .and_then(|d| as_dict(&d).and_then(|d| d.get_item_str("__name__")))
+        .and_then(|n| as_str(&n).map(str::to_string))
+        .unwrap_or_else(|| "?".into())
+}
+
+/// An attribute of the `sys` module, if it is loaded.
+pub fn sys_attr(vm: &mut Vm, name: &str) -> Option<PyRef> {
+    let sys = as_dict(&vm.modules)?.get_item_str("sys")?;
+    as_dict(&module_dict(&sys)?)?.get_item_str(name)
+}
+
+/// Whether `s` is the original `sys.stdout` stream (so print can write directly).
+pub fn is_default_stdout(s: &PyRef) -> bool {
+    s.downcast::<super::io::StreamData>()
+        .is_some_and(|d| d.fd == 1)
+}
+
+impl Vm {
+    /// `import name` (dotted names resolve their first component).
+    pub fn import_module(&mut self, name: &str) -> PyResult {
+        let modules = self.modules.clone();
+        let md = as_dict(&modules).expect("sys.modules");
+        if let Some(m) = md.get_item_str(name) {
+            return Ok(m);
+        }
+        let m = match name {
+            "math" => super::math::make_module(self),
+            "time" => make_time(),
+            "sys" => return Err(PyErr::runtime_error("sys module missing")),
+            _ => {
+                let base = self
+                    .frames
+                    .first()
+                    .and_then(|f| f.code.downcast::<crate::object::function::CodeData>())
+                    .map(|c| c.code.filename.clone())
+                    .unwrap_or_default();
+                let dir = std::path::Path::new(&base)
+                    .parent()
+                    .map(|p| p.to_path_buf())
+                    .unwrap_or_default();
+                if dir.join(format!("{name}.py")).exists() {
+                    return Err(PyErr::not_implemented(format!(
+                        "importing Python source modules is not supported yet ('{name}')"
+                    )));
+                }
+                let e = new_exception(
+                    &MODULE_NOT_FOUND_ERROR,
+                    new_tuple(vec![new_str(&format!("No module named '{name}'"))]),
+                );
+                return Err(PyErr(e));
+            }
+        };
+        md.set_item_str(name, m.clone());
+        Ok(m)
+    }
+}
+
+fn sys_exit(_vm: &mut Vm, args: Args) -> PyResult {
+    let a = check_args("exit", &args, 0, 1)?;
+    let e = new_exception(&SYSTEM_EXIT, new_tuple(a.to_vec()));
+    Err(PyErr(e))
+}
+
+fn sys_getrefcount(_vm: &mut Vm, args: Args) -> PyResult {
+    let a = check_args("getrefcount", &args, 1, 1)?;
+    Ok(new_int(a[0].refcount() as i64))
+}
+
+fn sys_getrecursionlimit(vm: &mut Vm, args: Args) -> PyResult {
+    check_args("getrecursionlimit", &args, 0, 0)?;
+    Ok(new_int(vm.recursion_limit as i64))
+}
+
+fn sys_setrecursionlimit(vm: &mut Vm, args: Args) -> PyResult {
+    let a = check_args("setrecursionlimit", &args, 1, 1)?;
+    let n = match int_value(&a[0]) {
+        Some(IntValue::Small(v)) => *v,
+        Some(IntValue::Big(_)) => {
+            return Err(PyErr::overflow("Python int too large to convert to C int"));
+        }
+        None => {
+            return Err(PyErr::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                a[0].ty().name()
+            )));
+        }
+    };
+    if n < 1 {
+        return Err(PyErr::value_error(
+            "recursion limit must be greater or equal than 1",
+        ));
+    }
+    let depth = vm.frames.len();
+    if (n as usize) <= depth {
+        return Err(PyErr::recursion_error(format!(
+            "cannot set the recursion limit to {n} at the recursion depth {depth}: the limit is too low"
+        )));
+    }
+    vm.recursion_limit = n.min(i32::MAX as i64) as usize;
+    Ok(none())
+}
+
+fn sys_debugmallocstats(_vm: &mut Vm, args: Args) -> PyResult {
+    check_args("_debugmallocstats", &args, 0, 0)?;
+    let report = crate::object::heap_report();
+    super::io::write_stderr(&report);
+    Ok(none())
+}
+
+fn sys_intern(_vm: &mut Vm, args: Args) -> PyResult {
+    let a = check_args("intern", &args, 1, 1)?;
+    match as_str(&a[0]) {
+        Some(s) => Ok(crate::object::str::intern(s)),
+        None => Err(PyErr::type_error(format!(
+            "intern() argument must be str, not {}",
+            a[0].ty().name()
+        ))),
+    }
+}
+
+fn sys_exc_info(vm: &mut Vm, args: Args) -> PyResult {
+    check_args("exc_info", &args, 0, 0)?;
+    Ok(match vm.handled_exc.clone() {
+        Some(e) => {
+            let tb = crate::object::exception::as_exception(&e)
+                .and_then(|d| d.traceback.borrow().clone())
+                .unwrap_or_else(none);
+            new_tuple(vec![e.type_ref(), e, tb])
+        }
+        None => new_tuple(vec![none(), none(), none()]),
+    })
+}
+
+fn sys_getsizeof(_vm: &mut Vm, args: Args) -> PyResult {
+    let a = check_args("getsizeof", &args, 1, 2)?;
+    Ok(new_int(crate::object::object_size(&a[0]) as i64))
+}
+
+/// Build the `sys` module for a program with `argv`.
+pub fn make_sys(vm: &Vm, argv: &[String]) -> PyRef {
+    let m = new_module("sys");
+    let d = module_dict(&m).expect("module dict");
+    let d = as_dict(&d).expect("dict");
+    let fns: &[(&'static str, crate::object::function::NativeFn)] = &[
+        ("exit", sys_exit),
+        ("getrefcount", sys_getrefcount),
+        ("getrecursionlimit", sys_getrecursionlimit),
+        ("setrecursionlimit", sys_setrecursionlimit),
+        ("_debugmallocstats", sys_debugmallocstats),
+        ("intern", sys_intern),
+        ("exc_info", sys_exc_info),
+        ("getsizeof", sys_getsizeof),
+    ];
+    for (name, f) in fns {
+        d.set_item_str(name, new_builtin_function(name, *f, Some("sys")));
+    }
+    d.set_item_str("argv", new_list(argv.iter().map(|a| new_str(a)).collect()));
+    d.set_item_str("stdout", super::io::new_stream(1));
+    d.set_item_str("stderr", super::io::new_stream(2));
+    d.set_item_str("__stdout__", super::io::new_stream(1));
+    d.set_item_str("__stderr__", super::io::new_stream(2));
+    d.set_item_str("maxsize", new_int(i64::MAX));
+    d.set_item_str(
+        "version_info",
+        new_tuple(vec![
+            new_int(3),
+            new_int(11),
+            new_int(7),
+            new_str("final"),
+            new_int(0),
+        ]),
+    );
+    d.set_item_str(
+        "version",
+        new_str(&format!("3.11.7 (Pyrite {})", env!("CARGO_PKG_VERSION"))),
+    );
+    d.set_item_str("platform", new_str(std::env::consts::OS));
+    d.set_item_str(
+        "byteorder",
+        new_str(if cfg!(target_endian = "little") {
+            "little"
+        } else {
+            "big"
+        }),
+    );
+    d.set_item_str("path", new_list(Vec::new()));
+    d.set_item_str("modules", vm.modules.clone());
+    d.set_item_str(
+        "executable",
+        new_str(
+            &std::env::current_exe()
+                .map(|p| p.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        ),
+    );
+    m
+}
+
+fn seconds_since_epoch() -> f64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs_f64())
+        .unwrap_or(0.0)
+}
+
+static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+fn monotonic_secs() -> f64 {
+    START
+        .get_or_init(std::time::Instant::now)
+        .elapsed()
+        .as_secs_f64()
+}
+
+fn process_secs() -> f64 {
+    // CPU time of the process (user + system) from /proc/self/stat; falls back to the
+    // monotonic clock where that file does not exist.
+    if let Ok(stat) = std::fs::read_to_string("/proc/self/stat")
+        && let Some(rest) = stat.rsplit(')').next()
+    {
+        let fields: Vec<&str> = rest.split_whitespace().collect();
+        if let (Some(u), Some(s)) = (fields.get(11), fields.get(12))
+            && let (Ok(u), Ok(s)) = (u.parse::<f64>(), s.parse::<f64>())
+        {
+            return (u + s) / 100.0;
+        }
+    }
+    monotonic_secs()
+}
+
+fn t_time(_vm: &mut Vm, args: Args) -> PyResult {
+    check_args("time", &args, 0, 0)?;
+    Ok(crate::object::float::new_float(seconds_since_epoch()))
+}
+
+fn t_monotonic(_vm: &mut Vm, args: Args) -> PyResult {
+    check_args("monotonic", &args, 0, 0)?;
+    Ok(crate::object::float::new_float(monotonic_secs()))
+}
+
+fn t_perf_counter(_vm: &mut Vm, args: Args) -> PyResult {
+    check_args("perf_counter", &args, 0, 0)?;
+    Ok(crate::object::float::new_float(monotonic_secs()))
+}
+
+fn t_process_time(_vm: &mut Vm, args: Args) -> PyResult {
+    check_args("process_time", &args, 0, 0)?;
+    Ok(crate::object::float::new_float(process_secs()))
+}
+
+fn t_time_ns(_vm: &mut Vm, args: Args) -> PyResult {
+    check_args("time_ns", &args, 0, 0)?;
+    let ns = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    Ok(crate::object::int::new_bigint(num_bigint::BigInt::from(ns)))
+}
+
+fn t_perf_counter_ns(_vm: &mut Vm, args: Args) -> PyResult {
+    check_args("perf_counter_ns", &args, 0, 0)?;
+    let ns = START
+        .get_or_init(std::time::Instant::now)
+        .elapsed()
+        .as_nanos();
+    Ok(crate::object::int::new_bigint(num_bigint::BigInt::from(ns)))
+}
+
+fn t_sleep(vm: &mut Vm, args: Args) -> PyResult {
+    let a = check_args("sleep", &args, 1, 1)?;
+    let secs = match (int_value(&a[0]), crate::object::float::float_value(&a[0])) {
+        (Some(IntValue::Small(v)), _) => *v as f64,
+        (_, Some(f)) => f,
+        _ => {
+            return Err(PyErr::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                a[0].ty().name()
+            )));
+        }
+    };
+    if secs < 0.0 {
+        return Err(PyErr::value_error("sleep length must be non-negative"));
+    }
+    if !secs.is_finite() {
+        return Err(PyErr::overflow("sleep length is too large"));
+    }
+    let _ = vm;
+    let _ = super::io::flush_stdout();
+    std::thread::sleep(std::time::Duration::from_secs_f64(secs));
+    Ok(none())
+}
+
+fn make_time() -> PyRef {
+    let m = new_module("time");
+    let d = module_dict(&m).expect("module dict");
+    let d = as_dict(&d).expect("dict");
+    let fns: &[(&'static str, crate::object::function::NativeFn)] = &[
+        ("time", t_time),
+        ("monotonic", t_monotonic),
+        ("perf_counter", t_perf_counter),
+        ("process_time", t_process_time),
+        ("time_ns", t_time_ns),
+        ("perf_counter_ns", t_perf_counter_ns),
+        ("monotonic_ns", t_perf_counter_ns),
+        ("sleep", t_sleep),
+    ];
+    for (name, f) in fns {
+        d.set_item_str(name, new_builtin_function(name, *f, Some("time")));
+    }
+    m
+}
+
+/// Text of a module name for messages.
+pub fn name_of(x: &PyRef) -> &str {
+    str_of(x)
+}

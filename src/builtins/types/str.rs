@@ -1,0 +1,451 @@
+//! `str`: repr, hash, comparison, indexing and slicing (O(1) for ASCII text),
+//! concatenation, repetition, `%` formatting, membership, iteration, the constructor
+//! and the text methods.
+//!
+//! Character positions are code point indices as in Python; the UTF-8 text is only
+//! walked when it is not ASCII. The methods are split by concern: `str/search.rs`
+//! (find, split, join, partition…), `str/transform.rs` (strip, replace, padding, case,
+//! predicates), `str/formatting.rs` (the `str.format` and `%` engines), with case
+//! mappings and character classes in `str/unicode.rs` and generated `str/tables.rs`.
+
+mod formatting;
+mod search;
+mod tables;
+mod transform;
+mod unicode;
+
+pub use formatting::{format_error, percent_format};
+
+use super::containers::{add_new, add_wrappers, bind_args, descr_error, receiver, try_string};
+use super::slice::{SeqIndex, isize_or_index_error, slice_positions, try_index};
+use super::{add_method, check_method_args};
+use crate::object::iter::{IterState, new_iter};
+use crate::object::singletons::{not_implemented, py_bool};
+use crate::object::str::{as_str, char_len, intern, is_ascii, new_str, str_hash, str_of};
+use crate::object::tuple::new_tuple;
+use crate::object::*;
+use crate::vm::{Args, Vm};
+use formatting::{FormatArgs, format_method};
+use search::*;
+use transform::*;
+
+/// Exactly `repr(s)` for a Python str: quotes chosen as CPython does, `\n \t \\ \x00`
+/// escapes, printable non-ASCII characters kept.
+pub fn str_repr(s: &str) -> String {
+    crate::format::str_repr(s)
+}
+
+/// A new str object, sharing the cached objects for `''` and single ASCII characters
+/// (CPython keeps those as singletons too).
+pub fn make_str(s: &str) -> PyRef {
+    if s.len() <= 1 { intern(s) } else { new_str(s) }
+}
+
+fn text<'a>(x: &'a PyRef, method: &str) -> PyResult<&'a str> {
+    as_str(x).ok_or_else(|| descr_error(method, "str", x))
+}
+
+/// The text of a method's receiver and its other arguments (keywords rejected).
+fn recv<'a>(
+    args: &Args<'a>,
+    method: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<(&'a str, &'a [PyRef])> {
+    let (x, rest) = check_method_args(method, args, min, max)?;
+    let name = method.rsplit('.').next().unwrap_or(method);
+    Ok((text(x, name)?, rest))
+}
+
+/// An argument that must be a str: `must be str, not int`.
+fn str_arg(x: &PyRef) -> PyResult<&str> {
+    as_str(x).ok_or_else(|| PyErr::type_error(format!("must be str, not {}", x.ty().name())))
+}
+
+/// Byte offset of character `ci` (`ci <= char count`).
+fn byte_at(s: &str, ascii: bool, ci: usize) -> usize {
+    if ascii {
+        ci.min(s.len())
+    } else {
+        s.char_indices().nth(ci).map_or(s.len(), |(b, _)| b)
+    }
+}
+
+/// Character index of byte offset `bi` (a char boundary).
+fn char_index(s: &str, ascii: bool, bi: usize) -> usize {
+    if ascii { bi } else { s[..bi].chars().count() }
+}
+
+fn count_chars(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
+}
+
+// ----- slots -------------------------------------------------------------------------
+
+fn s_repr(_vm: &mut Vm, x: &PyRef) -> PyResult {
+    Ok(new_str(&str_repr(text(x, "__repr__")?)))
+}
+
+fn s_str(_vm: &mut Vm, x: &PyRef) -> PyResult {
+    if x.is_exact(&STR_TYPE) {
+        return Ok(x.clone());
+    }
+    Ok(make_str(text(x, "__str__")?))
+}
+
+fn s_hash(_vm: &mut Vm, x: &PyRef) -> PyResult<i64> {
+    text(x, "__hash__")?;
+    Ok(str_hash(x))
+}
+
+fn s_richcompare(_vm: &mut Vm, a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult {
+    let (Some(x), Some(y)) = (as_str(a), as_str(b)) else {
+        return Ok(not_implemented());
+    };
+    let ord = x.cmp(y);
+    let r = match op {
+        CompareOp::Lt => ord.is_lt(),
+        CompareOp::Le => ord.is_le(),
+        CompareOp::Eq => ord.is_eq(),
+        CompareOp::Ne => ord.is_ne(),
+        CompareOp::Gt => ord.is_gt(),
+        CompareOp::Ge => ord.is_ge(),
+    };
+    Ok(py_bool(r))
+}
+
+fn s_len(_vm: &mut Vm, x: &PyRef) -> PyResult<usize> {
+    text(x, "__len__")?;
+    Ok(char_len(x))
+}
+
+fn s_getitem(vm: &mut Vm, x: &PyRef, key: &PyRef) -> PyResult {
+    let s = text(x, "__getitem__")?;
+    let len = char_len(x);
+    let ascii = is_ascii(x);
+    let sub = if let Some(sl) = key.downcast::<crate::object::misc::SliceData>() {
+        let (start, stop, step) = super::slice::slice_indices(vm, sl, len)?;
+        SeqIndex::Slice { start, stop, step }
+    } else {
+        match try_index(vm, key)? {
+            Some(v) => SeqIndex::Int(isize_or_index_error(&v)?),
+            None => {
+                return Err(PyErr::type_error(format!(
+                    "string indices must be integers, not '{}'",
+                    key.ty().name()
+                )));
+            }
+        }
+    };
+    match sub {
+        SeqIndex::Int(i) => match super::slice::norm_index(i, len) {
+            Some(i) => {
+                if ascii {
+                    Ok(intern(&s[i..i + 1]))
+                } else {
+                    let c = s.chars().nth(i).unwrap_or('\0');
+                    let mut buf = [0u8; 4];
+                    Ok(make_str(c.encode_utf8(&mut buf)))
+                }
+            }
+            None => Err(PyErr::index_error("string index out of range")),
+        },
+        SeqIndex::Slice { start, stop, step } => {
+            let n = super::slice::slice_len(start, stop, step);
+            if n == len && step == 1 && x.is_exact(&STR_TYPE) {
+                return Ok(x.clone());
+            }
+            if step == 1 {
+                let (a, b) = (start as usize, start as usize + n);
+                let (ba, bb) = (byte_at(s, ascii, a), byte_at(s, ascii, b));
+                return Ok(make_str(&s[ba..bb]));
+            }
+            let out: String = if ascii {
+                let bytes = s.as_bytes();
+                slice_positions(start, stop, step)
+                    .map(|i| bytes[i] as char)
+                    .collect()
+            } else {
+                let chars: Vec<char> = s.chars().collect();
+                slice_positions(start, stop, step)
+                    .map(|i| chars[i])
+                    .collect()
+            };
+            Ok(make_str(&out))
+        }
+    }
+}
+
+fn s_contains(_vm: &mut Vm, x: &PyRef, item: &PyRef) -> PyResult<bool> {
+    let s = text(x, "__contains__")?;
+    match as_str(item) {
+        Some(sub) => Ok(s.contains(sub)),
+        None => Err(PyErr::type_error(format!(
+            "'in <string>' requires string as left operand, not {}",
+            item.ty().name()
+        ))),
+    }
+}
+
+/// `iter(str)`; the iterator's `index` is a byte offset into the text.
+fn s_iter(_vm: &mut Vm, x: &PyRef) -> PyResult {
+    text(x, "__iter__")?;
+    Ok(new_iter(
+        &STR_ITERATOR_TYPE,
+        IterState::Seq {
+            seq: x.clone(),
+            index: 0,
+        },
+    ))
+}
+
+fn s_add(_vm: &mut Vm, a: &PyRef, b: &PyRef) -> PyResult {
+    let (Some(x), Some(y)) = (as_str(a), as_str(b)) else {
+        return Ok(not_implemented());
+    };
+    if y.is_empty() && a.is_exact(&STR_TYPE) {
+        return Ok(a.clone());
+    }
+    if x.is_empty() && b.is_exact(&STR_TYPE) {
+        return Ok(b.clone());
+    }
+    let mut out = try_string(x.len() + y.len())?;
+    out.push_str(x);
+    out.push_str(y);
+    Ok(new_str(&out))
+}
+
+fn s_mul(vm: &mut Vm, a: &PyRef, b: &PyRef) -> PyResult {
+    let (x, n) = if as_str(a).is_some() {
+        (a, b)
+    } else if as_str(b).is_some() {
+        (b, a)
+    } else {
+        return Ok(not_implemented());
+    };
+    let Some(n) = super::containers::repeat_count(vm, n)? else {
+        return Ok(not_implemented());
+    };
+    let s = str_of(x);
+    if n == 1 && x.is_exact(&STR_TYPE) {
+        return Ok(x.clone());
+    }
+    if s.is_empty() || n == 0 {
+        return Ok(intern(""));
+    }
+    let chars = char_len(x);
+    if chars.checked_mul(n).is_none_or(|t| t > isize::MAX as usize) {
+        return Err(PyErr::overflow("repeated string is too long"));
+    }
+    let total = s
+        .len()
+        .checked_mul(n)
+        .ok_or_else(|| PyErr::bare(&MEMORY_ERROR))?;
+    drop(try_string(total)?);
+    Ok(new_str(&s.repeat(n)))
+}
+
+fn s_mod(vm: &mut Vm, a: &PyRef, b: &PyRef) -> PyResult {
+    let Some(fmt) = as_str(a) else {
+        return Ok(not_implemented());
+    };
+    let fmt = fmt.to_string();
+    Ok(new_str(&percent_format(vm, &fmt, b)?))
+}
+
+/// `str(object='')`, `str(object, encoding, errors)`.
+fn s_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult {
+    let ty =
+        try_type(cls).ok_or_else(|| PyErr::type_error("str.__new__(X): X is not a type object"))?;
+    let p = bind_args(&args, "str", &["object", "encoding", "errors"], 0)?;
+    let value = match &p[0] {
+        None => intern(""),
+        Some(o) => {
+            if p[1].is_some() || p[2].is_some() {
+                return Err(PyErr::type_error(if as_str(o).is_some() {
+                    "decoding str is not supported".to_string()
+                } else {
+                    format!(
+                        "decoding to str: need a bytes-like object, {} found",
+                        o.ty().name()
+                    )
+                }));
+            }
+            vm.str(o)?
+        }
+    };
+    if std::ptr::eq(ty, &STR_TYPE) {
+        return Ok(value);
+    }
+    Err(PyErr::type_error(format!(
+        "cannot create '{}' instances: str subclasses are not supported",
+        ty.name()
+    )))
+}
+
+fn m_new(vm: &mut Vm, args: Args) -> PyResult {
+    match args.args.first() {
+        Some(cls) => s_new(vm, cls, args.skip_self()),
+        None => Err(PyErr::type_error("str.__new__(): not enough arguments")),
+    }
+}
+
+// ----- formatting --------------------------------------------------------------------
+
+fn m_format(vm: &mut Vm, args: Args) -> PyResult {
+    let x = receiver(&args, "format", "str")?;
+    let fmt = text(x, "format")?.to_string();
+    let rest = args.skip_self();
+    let kwargs = if rest.has_keywords() {
+        let d = crate::object::dict::new_dict();
+        for (k, v) in rest.keywords() {
+            vm.dict_set(&d, k.clone(), v.clone())?;
+        }
+        Some(d)
+    } else {
+        None
+    };
+    let mut fa = FormatArgs::new(Some(rest.positional()), kwargs);
+    Ok(make_str(&format_method(vm, &fmt, &mut fa)?))
+}
+
+fn m_format_map(vm: &mut Vm, args: Args) -> PyResult {
+    let (s, rest) = recv(&args, "str.format_map", 1, 1)?;
+    let fmt = s.to_string();
+    let mut fa = FormatArgs::new(None, Some(rest[0].clone()));
+    Ok(make_str(&format_method(vm, &fmt, &mut fa)?))
+}
+
+fn m_dunder_format(_vm: &mut Vm, args: Args) -> PyResult {
+    let (s, rest) = recv(&args, "__format__", 1, 1)?;
+    let spec = as_str(&rest[0]).ok_or_else(|| {
+        PyErr::type_error(format!(
+            "__format__() argument must be str, not {}",
+            rest[0].ty().name()
+        ))
+    })?;
+    if spec.is_empty()
+        && let Some(x) = args.args.first()
+        && x.is_exact(&STR_TYPE)
+    {
+        return Ok(x.clone());
+    }
+    let r = crate::format::format_str(s, spec).map_err(format_error)?;
+    Ok(make_str(&r))
+}
+
+fn m_getnewargs(_vm: &mut Vm, args: Args) -> PyResult {
+    let (s, _) = recv(&args, "__getnewargs__", 0, 0)?;
+    Ok(new_tuple(vec![make_str(s)]))
+}
+
+pub fn init() {
+    let ty = &STR_TYPE;
+    ty.dealloc.set(crate::object::str::DEALLOC);
+    let s = &ty.slots;
+    s.repr.set(Some(s_repr));
+    s.str.set(Some(s_str));
+    s.hash.set(Some(s_hash));
+    s.richcompare.set(Some(s_richcompare));
+    s.len.set(Some(s_len));
+    s.getitem.set(Some(s_getitem));
+    s.contains.set(Some(s_contains));
+    s.iter.set(Some(s_iter));
+    s.nb[0].set(Some(s_add));
+    s.nb[5].set(Some(s_mul));
+    s.nb[6].set(Some(s_mod));
+    s.new.set(Some(s_new));
+    let methods: &[(&'static str, crate::object::function::NativeFn)] = &[
+        ("split", m_split),
+        ("rsplit", m_rsplit),
+        ("join", m_join),
+        ("strip", m_strip),
+        ("lstrip", m_lstrip),
+        ("rstrip", m_rstrip),
+        ("replace", m_replace),
+        ("find", m_find),
+        ("rfind", m_rfind),
+        ("index", m_index),
+        ("rindex", m_rindex),
+        ("count", m_count),
+        ("startswith", m_startswith),
+        ("endswith", m_endswith),
+        ("upper", m_upper),
+        ("lower", m_lower),
+        ("title", m_title),
+        ("capitalize", m_capitalize),
+        ("swapcase", m_swapcase),
+        ("casefold", m_casefold),
+        ("isdigit", m_isdigit),
+        ("isdecimal", m_isdecimal),
+        ("isnumeric", m_isnumeric),
+        ("isalpha", m_isalpha),
+        ("isalnum", m_isalnum),
+        ("isspace", m_isspace),
+        ("isupper", m_isupper),
+        ("islower", m_islower),
+        ("istitle", m_istitle),
+        ("isidentifier", m_isidentifier),
+        ("isascii", m_isascii),
+        ("isprintable", m_isprintable),
+        ("format", m_format),
+        ("format_map", m_format_map),
+        ("__format__", m_dunder_format),
+        ("zfill", m_zfill),
+        ("center", m_center),
+        ("ljust", m_ljust),
+        ("rjust", m_rjust),
+        ("partition", m_partition),
+        ("rpartition", m_rpartition),
+        ("splitlines", m_splitlines),
+        ("expandtabs", m_expandtabs),
+        ("removeprefix", m_removeprefix),
+        ("removesuffix", m_removesuffix),
+        ("translate", m_translate),
+        ("__getnewargs__", m_getnewargs),
+    ];
+    for &(name, f) in methods {
+        add_method(ty, name, f);
+    }
+    add_wrappers(
+        ty,
+        &[
+            "__repr__",
+            "__str__",
+            "__hash__",
+            "__len__",
+            "__getitem__",
+            "__contains__",
+            "__iter__",
+            "__richcmp__",
+            "__add__",
+            "__mul__",
+            "__rmul__",
+            "__mod__",
+            "__rmod__",
+        ],
+    );
+    add_new(ty, m_new);
+    let maketrans = alloc(
+        &STATICMETHOD_TYPE,
+        crate::object::function::StaticMethodData {
+            callable: super::new_builtin_function("maketrans", m_maketrans, None),
+        },
+    );
+    super::add_attr(ty, "maketrans", maketrans);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repr_quotes() {
+        assert_eq!(str_repr("it's"), "\"it's\"");
+        assert_eq!(str_repr("a\n\t\\\u{0}\u{7f}"), "'a\\n\\t\\\\\\x00\\x7f'");
+    }
+}

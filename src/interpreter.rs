@@ -1,0 +1,230 @@
+//! The facade: compile and run Python source, get results or structured errors. Used by
+//! the `pyrite` binary and by embedders (see `examples/embed.rs`).
+//!
+//! ```no_run
+//! let mut interp = pyrite::Interpreter::new(vec!["demo".into()]);
+//! let out = interp.eval("6 * 7").unwrap();
+//! assert_eq!(out, "42");
+//! ```
+
+use crate::bytecode::{CodeObject, Constant};
+use crate::diagnostics::SyntaxError;
+use crate::gil::{self, GilGuard};
+use crate::object::dict::{as_dict, new_dict};
+use crate::object::function::CodeData;
+use crate::object::module::{module_dict, new_module};
+use crate::object::singletons::*;
+use crate::object::str::{intern, new_str, str_of};
+use crate::object::tuple::new_tuple;
+use crate::object::*;
+use crate::vm::Vm;
+
+/// A Python error surfaced to Rust: what the traceback printer would show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunError {
+    /// The exception's type name (`"ZeroDivisionError"`, `"SyntaxError"`…).
+    pub type_name: String,
+    /// `str(exception)`.
+    pub message: String,
+    /// The full report as CPython prints it for an uncaught exception.
+    pub traceback: String,
+    /// The process exit status this error calls for (1, or `SystemExit`'s code).
+    pub exit_code: i32,
+    /// True for `SystemExit`: nothing should be printed unless `traceback` is non-empty.
+    pub is_system_exit: bool,
+}
+
+pub struct Interpreter {
+    vm: Vm,
+    main: PyRef,
+    _gil: GilGuard,
+}
+
+/// Turn the compiler's plain code object into a code object on the heap.
+pub fn load_code(code: CodeObject) -> PyRef {
+    let consts = code.consts.iter().map(load_constant).collect();
+    let names = code.names.iter().map(|n| intern(n)).collect();
+    let localsplus_names = code.localsplus_names.iter().map(|n| intern(n)).collect();
+    let total_args = code.total_args();
+    let cell_args = (0..total_args)
+        .filter(|&i| code.localsplus_kinds[i] & crate::bytecode::kinds::CELL != 0)
+        .collect();
+    alloc(
+        &CODE_TYPE,
+        CodeData {
+            code,
+            consts,
+            names,
+            localsplus_names,
+            cell_args,
+        },
+    )
+}
+
+fn load_constant(c: &Constant) -> PyRef {
+    match c {
+        Constant::None => none(),
+        Constant::Bool(b) => py_bool(*b),
+        Constant::Int(i) => crate::object::int::new_bigint(i.clone()),
+        Constant::Float(f) => crate::object::float::new_float(*f),
+        Constant::Str(s) => {
+            if !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                intern(s)
+            } else {
+                new_str(s)
+            }
+        }
+        Constant::Ellipsis => ellipsis(),
+        Constant::Tuple(items) => new_tuple(items.iter().map(load_constant).collect()),
+        Constant::Code(code) => load_code((**code).clone()),
+    }
+}
+
+impl Interpreter {
+    /// A new interpreter whose `sys.argv` is `argv`. Holds the GIL until dropped.
+    pub fn new(argv: Vec<String>) -> Interpreter {
+        let g = gil::acquire();
+        crate::runtime::init();
+        let builtins = crate::runtime::new_builtins_dict();
+        let modules = new_dict();
+        let mut vm = Vm::new(builtins.clone(), modules.clone());
+        let sys = crate::builtins::modules::make_sys(&vm, &argv);
+        let main = new_module("__main__");
+        if let (Some(md), Some(main_d)) = (as_dict(&modules), module_dict(&main)) {
+            md.set_item_str("sys", sys);
+            md.set_item_str("__main__", main.clone());
+            if let Some(d) = as_dict(&main_d) {
+                d.set_item_str("__builtins__", builtins.clone());
+            }
+        }
+        let b = crate::object::module::new_module("builtins");
+        if let (Some(md), Some(bd)) = (as_dict(&modules), module_dict(&b)) {
+            if let (Some(src), Some(dst)) = (as_dict(&builtins), as_dict(&bd)) {
+                for (k, v) in src.items() {
+                    dst.set_str(k, v);
+                }
+            }
+            md.set_item_str("builtins", b);
+        }
+        vm.recursion_limit = 1000;
+        Interpreter { vm, main, _gil: g }
+    }
+
+    /// Compile source text to a plain code object (no interpreter needed).
+    pub fn compile_plain(source: &str, filename: &str) -> Result<CodeObject, SyntaxError> {
+        let module = crate::syntax::parse(source, filename)?;
+        crate::compiler::compile(&module, source, filename, crate::compiler::Mode::Exec)
+    }
+
+    /// Compile source text into a heap code object.
+    pub fn compile(source: &str, filename: &str) -> Result<PyRef, SyntaxError> {
+        Ok(load_code(Self::compile_plain(source, filename)?))
+    }
+
+    /// Run a whole program in `__main__` (as `python3 FILE` does).
+    pub fn run_main(&mut self, source: &str, filename: &str) -> Result<(), RunError> {
+        if let Some(d) = module_dict(&self.main)
+            && let Some(dd) = as_dict(&d)
+        {
+            dd.set_item_str("__file__", new_str(filename));
+        }
+        let code = match Self::compile(source, filename) {
+            Ok(c) => c,
+            Err(e) => return Err(syntax_run_error(&e)),
+        };
+        let globals = module_dict(&self.main).expect("main dict");
+        let frame = self.vm.new_module_frame(code, globals, None);
+        let r = self.vm.run_frame(frame);
+        self.vm.run_finalizers();
+        let r = r.map(|_| ()).map_err(|e| self.describe(e));
+        let _ = crate::builtins::io::flush_stdout();
+        r
+    }
+
+    /// Evaluate one expression in `__main__` and return its `repr`.
+    pub fn eval(&mut self, expr: &str) -> Result<String, RunError> {
+        let source = format!("__pyrite_result__ = ({expr})\n");
+        self.run_main(&source, "<string>")?;
+        let d = module_dict(&self.main).expect("main dict");
+        let v = as_dict(&d)
+            .and_then(|d| d.get_item_str("__pyrite_result__"))
+            .unwrap_or_else(none);
+        let r = self.vm.repr(&v).map_err(|e| self.describe(e))?;
+        Ok(str_of(&r).to_string())
+    }
+
+    /// Describe an exception for Rust callers (and print SystemExit messages CPython's way).
+    fn describe(&mut self, err: PyErr) -> RunError {
+        let exc = err.0;
+        let type_name = exc.ty().name().to_string();
+        let message = self.vm.str_string(&exc).unwrap_or_default();
+        if exc.ty().is_subtype(&SYSTEM_EXIT) {
+            let code = self.vm.getattr_str(&exc, "code").unwrap_or_else(|_| none());
+            let (exit_code, text) = if is_none(&code) {
+                (0, String::new())
+            } else if let Some(crate::object::int::IntValue::Small(v)) =
+                crate::object::int::int_value(&code)
+            {
+                (*v as i32, String::new())
+            } else {
+                (
+                    1,
+                    format!("{}\n", self.vm.str_string(&code).unwrap_or_default()),
+                )
+            };
+            return RunError {
+                type_name,
+                message,
+                traceback: text,
+                exit_code,
+                is_system_exit: true,
+            };
+        }
+        let traceback = crate::vm::traceback::format_exception(&mut self.vm, &exc);
+        RunError {
+            type_name,
+            message,
+            traceback,
+            exit_code: 1,
+            is_system_exit: false,
+        }
+    }
+
+    /// Release `__main__`'s namespace and everything the runtime holds; returns the
+    /// number of object blocks still allocated afterwards.
+    pub fn shutdown(mut self) -> u64 {
+        if let Some(d) = module_dict(&self.main)
+            && let Some(dd) = as_dict(&d)
+        {
+            dd.clear();
+        }
+        self.vm.run_finalizers();
+        if let Some(md) = as_dict(&self.vm.modules) {
+            for m in md.values() {
+                if let Some(d) = module_dict(&m)
+                    && let Some(dd) = as_dict(&d)
+                {
+                    dd.clear();
+                }
+            }
+            md.clear();
+        }
+        self.vm.run_finalizers();
+        let Interpreter { vm, main, _gil } = self;
+        drop(main);
+        drop(vm);
+        crate::runtime::finalize();
+        crate::object::heap_stats().blocks_in_use
+    }
+}
+
+/// A compile-time error as a `RunError` (printed without a traceback header).
+pub fn syntax_run_error(e: &SyntaxError) -> RunError {
+    RunError {
+        type_name: e.kind.name().to_string(),
+        message: e.message.clone(),
+        traceback: format!("{e}\n"),
+        exit_code: 1,
+        is_system_exit: false,
+    }
+}

@@ -1,0 +1,134 @@
+//! Process-wide runtime state: start-up (filling the static types' slots, dicts and
+//! MROs, the small-int cache, the `builtins` dict) and finalisation (releasing every
+//! object the runtime holds, so the allocator's blocks-in-use can return to zero).
+//!
+//! There is one runtime per process, as in CPython 3.11; interpreters share it. All of
+//! it is touched only with the GIL held.
+
+use crate::object::dict::{DictData, as_dict, new_dict};
+use crate::object::singletons::*;
+use crate::object::tuple::new_tuple;
+use crate::object::*;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+static INITIALISED: AtomicBool = AtomicBool::new(false);
+
+/// The MRO of a static type: itself, then its base chain.
+fn static_mro(ty: &'static TypeObject) -> PyRef {
+    let mut items = vec![ty.as_object()];
+    let mut b = ty.base();
+    while let Some(t) = b {
+        items.push(t.as_object());
+        b = t.base();
+    }
+    new_tuple(items)
+}
+
+/// Start the runtime (idempotent). Must be called with the GIL held.
+pub fn init() {
+    if INITIALISED.swap(true, Ordering::SeqCst) {
+        return;
+    }
+    crate::object::str::init_str_type_dealloc();
+    crate::builtins::types::init_all();
+    crate::builtins::io::init();
+    for ty in [
+        &LIST_TYPE,
+        &DICT_TYPE,
+        &SET_TYPE,
+        &SLICE_TYPE,
+        &DICT_KEYS_TYPE,
+        &DICT_VALUES_TYPE,
+        &DICT_ITEMS_TYPE,
+    ] {
+        if ty.slots.hash.get().is_none() {
+            ty.slots
+                .hash
+                .set(Some(crate::builtins::types::object::hash_not_implemented));
+        }
+    }
+    for ty in CORE_TYPES.iter().chain(EXCEPTION_TYPES.iter()) {
+        ty.mro.replace(Some(static_mro(ty)));
+        let bases = match ty.base() {
+            Some(b) => new_tuple(vec![b.as_object()]),
+            None => new_tuple(Vec::new()),
+        };
+        ty.bases.replace(Some(bases));
+        // Static types inherit their base's native slots where they define none.
+        if let Some(base) = ty.base() {
+            ty.slots.inherit_from(&base.slots);
+        }
+        let _ = ty.dict();
+    }
+    crate::object::singletons::init_small_ints();
+}
+
+/// Fill a fresh builtins dict: types, constants, functions.
+pub fn populate_builtins(b: &DictData) {
+    for ty in CORE_TYPES.iter().chain(EXCEPTION_TYPES.iter()) {
+        let name = ty.name();
+        let visible = matches!(
+            name,
+            "object"
+                | "type"
+                | "int"
+                | "bool"
+                | "float"
+                | "str"
+                | "tuple"
+                | "list"
+                | "dict"
+                | "set"
+                | "frozenset"
+                | "range"
+                | "slice"
+                | "property"
+                | "staticmethod"
+                | "classmethod"
+                | "super"
+                | "enumerate"
+                | "zip"
+                | "map"
+                | "filter"
+                | "reversed"
+        ) || EXCEPTION_TYPES.iter().any(|e| std::ptr::eq(*e, *ty));
+        if visible {
+            b.set_item_str(name, ty.as_object());
+        }
+    }
+    b.set_item_str("None", none());
+    b.set_item_str("True", py_bool(true));
+    b.set_item_str("False", py_bool(false));
+    b.set_item_str("Ellipsis", ellipsis());
+    b.set_item_str("NotImplemented", not_implemented());
+    b.set_item_str("__name__", crate::object::str::new_str("builtins"));
+    crate::builtins::functions::register(b);
+    crate::builtins::numeric::register(b);
+}
+
+/// A new `builtins` module dict.
+pub fn new_builtins_dict() -> PyRef {
+    let d = new_dict();
+    populate_builtins(as_dict(&d).expect("dict"));
+    d
+}
+
+/// Release everything the runtime holds (interpreter exit). Objects still referenced
+/// elsewhere survive; with everything else released the heap should be empty.
+pub fn finalize() {
+    for ty in CORE_TYPES.iter().chain(EXCEPTION_TYPES.iter()) {
+        let d = ty.dict.borrow_mut().take();
+        if let Some(d) = &d
+            && let Some(dd) = as_dict(d)
+        {
+            dd.clear();
+        }
+        drop(d);
+        drop(ty.mro.borrow_mut().take());
+        drop(ty.bases.borrow_mut().take());
+    }
+    crate::object::singletons::clear_small_ints();
+    crate::object::tuple::clear_empty_tuple();
+    crate::object::str::clear_interned();
+    INITIALISED.store(false, Ordering::SeqCst);
+}
