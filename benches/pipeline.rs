@@ -1,6 +1,6 @@
 //! Parse, compile and execute timed separately on `benches/programs/*.py` (the same
 //! programs python3 runs unchanged). Run with
-//! `cargo bench --bench pipeline --features runtime`.
+//! `cargo bench --bench pipeline`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;

@@ -1,5 +1,5 @@
 //! Embedding Pyrite: run source text, evaluate an expression, and inspect a Python
-//! error from Rust. Run with `cargo run --example embed --features runtime`.
+//! error from Rust. Run with `cargo run --example embed`.
 
 fn main() {
     let mut interp = pyrite::Interpreter::new(vec!["embed".into()]);

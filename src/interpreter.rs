@@ -210,10 +210,29 @@ impl Interpreter {
             md.clear();
         }
         self.vm.run_finalizers();
+        self.vm.handled_exc = None;
+        // Break the remaining cycles (functions ↔ globals, classes ↔ MRO…), running the
+        // finalizers of what that frees, until nothing more goes away.
+        let mut before = usize::MAX;
+        loop {
+            let n = crate::object::tracking::clear_all();
+            self.vm.run_finalizers();
+            if n == 0 || n >= before {
+                break;
+            }
+            before = n;
+        }
         let Interpreter { vm, main, _gil } = self;
         drop(main);
         drop(vm);
         crate::runtime::finalize();
+        crate::object::tracking::clear_all();
+        crate::object::finalize::discard_pending();
+        if std::env::var_os("PYRITE_DEBUG_LEAKS").is_some() {
+            for o in crate::object::tracking::all_objects() {
+                eprintln!("pyrite: still alive: {:?} refcount {}", o, o.refcount() - 1);
+            }
+        }
         crate::object::heap_stats().blocks_in_use
     }
 }

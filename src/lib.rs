@@ -12,20 +12,12 @@ pub mod format;
 pub mod gil;
 pub mod memory;
 
-#[cfg(feature = "runtime")]
 pub mod builtins;
-#[cfg(feature = "runtime")]
 pub mod compiler;
-#[cfg(feature = "runtime")]
 pub mod interpreter;
-#[cfg(feature = "runtime")]
 pub mod object;
-#[cfg(feature = "runtime")]
 pub mod runtime;
-#[cfg(feature = "runtime")]
 pub mod syntax;
-#[cfg(feature = "runtime")]
 pub mod vm;
 
-#[cfg(feature = "runtime")]
 pub use interpreter::{Interpreter, RunError};

@@ -1,5 +1,6 @@
 //! The `pyrite` command line (python3-compatible options; see `pyrite -h`).
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: pyrite [option] ... [-c cmd | file | -] [arg] ...";
@@ -167,12 +168,22 @@ fn main() -> ExitCode {
                 } else {
                     e.to_string()
                 };
-                eprintln!("pyrite: can't open file '{f}': [Errno {errno}] {what}");
+                eprintln!(
+                    "pyrite: can't open file '{}': [Errno {errno}] {what}",
+                    display_path(f)
+                );
                 return ExitCode::from(2);
             }
         },
         Program::Command(c) => (c.clone(), "<string>".to_string()),
         Program::Stdin => {
+            if opts.argv.first().is_some_and(|a| a.is_empty()) && std::io::stdin().is_terminal() {
+                eprintln!(
+                    "pyrite: the interactive REPL is not available yet; \
+                     run a file, use -c CODE, or pipe a program on stdin"
+                );
+                return ExitCode::from(2);
+            }
             let mut s = String::new();
             if let Err(e) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut s) {
                 eprintln!("pyrite: cannot read stdin: {e}");
@@ -184,18 +195,7 @@ fn main() -> ExitCode {
     run(opts, source, filename)
 }
 
-#[cfg(not(feature = "runtime"))]
-fn run(opts: Options, _source: String, filename: String) -> ExitCode {
-    let _ = (&opts.argv, opts.dis, opts.leak_check);
-    eprintln!(
-        "pyrite: cannot run {filename}: this build has no runtime \
-         (build with --features runtime; see README.md)"
-    );
-    ExitCode::from(1)
-}
-
 /// Absolute path of a script, as CPython shows it in tracebacks.
-#[cfg(feature = "runtime")]
 fn display_path(filename: &str) -> String {
     if filename.starts_with('<') {
         return filename.to_string();
@@ -205,7 +205,6 @@ fn display_path(filename: &str) -> String {
         .unwrap_or_else(|_| filename.to_string())
 }
 
-#[cfg(feature = "runtime")]
 fn run(opts: Options, source: String, filename: String) -> ExitCode {
     let filename = display_path(&filename);
     if opts.dis {

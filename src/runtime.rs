@@ -61,6 +61,13 @@ pub fn init() {
         let _ = ty.dict();
     }
     crate::object::singletons::init_small_ints();
+    for ty in CORE_TYPES.iter().chain(EXCEPTION_TYPES.iter()) {
+        debug_assert!(
+            !crate::object::typeobj::dealloc_is_unset(ty),
+            "type {} has no dealloc slot",
+            ty.name()
+        );
+    }
 }
 
 /// Fill a fresh builtins dict: types, constants, functions.

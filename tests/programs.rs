@@ -5,8 +5,8 @@
 //! Trials:
 //! - `oracle::<area>/<name>` — re-runs python3 and checks the checked-in expectations
 //!   still match it (ignored when python3 is absent);
-//! - `pyrite::<area>/<name>` — runs the `pyrite` binary and compares (only when the
-//!   runtime is built: `--features runtime`).
+//! - `pyrite::<area>/<name>` — runs the `pyrite` binary under `-X leak-check` and
+//!   compares (a program that leaves object blocks allocated at exit fails).
 //!
 //! `PYRITE_BLESS=1 cargo test --test programs` regenerates every expectation from
 //! python3 instead of checking.
@@ -145,7 +145,6 @@ fn main() {
             Trial::test(format!("oracle::{rel}"), move || compare(&p, &python3(&p)?))
                 .with_ignored_flag(!have_python),
         );
-        #[cfg(feature = "runtime")]
         {
             let p = program.clone();
             trials.push(Trial::test(format!("pyrite::{rel}"), move || {

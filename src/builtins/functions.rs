@@ -521,6 +521,14 @@ fn vars(vm: &mut Vm, args: Args) -> PyResult {
     }
 }
 
+/// The sorted attribute names `dir(x)` lists.
+pub fn dir_names(vm: &mut Vm, x: &PyRef) -> PyResult<Vec<String>> {
+    let l = dir(vm, Args::new(std::slice::from_ref(x)))?;
+    Ok(crate::object::list::as_list(&l)
+        .map(|l| l.to_vec().iter().map(|n| str_of(n).to_string()).collect())
+        .unwrap_or_default())
+}
+
 fn dir(vm: &mut Vm, args: Args) -> PyResult {
     let a = check_args("dir", &args, 0, 1)?;
     let mut names: Vec<String> = Vec::new();

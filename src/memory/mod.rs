@@ -420,32 +420,41 @@ mod tests {
         assert_eq!(AllocatorKind::System.to_string(), "system");
     }
 
-    /// The only test that touches the global heap (tests run in parallel).
+    /// The global heap, used as the runtime uses it: under the GIL, measuring deltas
+    /// (other tests in this binary may have allocated first).
     #[test]
     fn global_heap_selection_locks_on_first_alloc() {
-        assert_eq!(kind(), AllocatorKind::Pymalloc);
-        select(AllocatorKind::System).unwrap();
-        assert_eq!(kind(), AllocatorKind::System);
-        select(AllocatorKind::Pymalloc).unwrap();
-        // SAFETY: this test is the only user of the global heap, standing in
-        // for the GIL holder; the block is freed with the size it got.
+        let _gil = crate::gil::acquire();
+        // SAFETY: the GIL is held for the whole test; the block is freed with the size
+        // it was allocated with.
         unsafe {
+            let before = stats();
             let b = alloc(40);
             assert_eq!(b.as_ptr() as usize % 16, 0);
-            assert_eq!(stats().size_classes[2].blocks_in_use, 1);
+            let during = stats();
+            assert_eq!(
+                during.size_classes[2].blocks_in_use,
+                before.size_classes[2].blocks_in_use + 1
+            );
             assert!(report().starts_with("Small block threshold = 512"));
             free(b, 40);
-            assert_eq!(stats().blocks_in_use, 0);
+            assert_eq!(stats().blocks_in_use, before.blocks_in_use);
         }
+        // After the first allocation the choice is locked: re-selecting the active
+        // allocator is fine, switching is refused.
+        let active = kind();
+        assert_eq!(select(active), Ok(()));
+        let other = match active {
+            AllocatorKind::Pymalloc => AllocatorKind::System,
+            AllocatorKind::System => AllocatorKind::Pymalloc,
+        };
         assert_eq!(
-            select(AllocatorKind::System),
+            select(other),
             Err(SelectError {
-                active: AllocatorKind::Pymalloc,
-                requested: AllocatorKind::System
+                active,
+                requested: other
             })
         );
-        assert_eq!(select(AllocatorKind::Pymalloc), Ok(()));
-        assert_eq!(kind(), AllocatorKind::Pymalloc);
     }
 
     #[test]

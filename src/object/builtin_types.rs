@@ -217,6 +217,13 @@ builtin_type!(
     HAVE_GC
 );
 builtin_type!(
+    LONGRANGE_ITERATOR_TYPE,
+    "longrange_iterator",
+    Iterator,
+    Some(&OBJECT_TYPE),
+    HAVE_GC
+);
+builtin_type!(
     DICT_KEYITERATOR_TYPE,
     "dict_keyiterator",
     Iterator,
@@ -368,6 +375,7 @@ pub static CORE_TYPES: &[&TypeObject] = &[
     &TUPLE_ITERATOR_TYPE,
     &STR_ITERATOR_TYPE,
     &RANGE_ITERATOR_TYPE,
+    &LONGRANGE_ITERATOR_TYPE,
     &DICT_KEYITERATOR_TYPE,
     &DICT_VALUEITERATOR_TYPE,
     &DICT_ITEMITERATOR_TYPE,

@@ -68,3 +68,11 @@ pub fn next_pending() -> Option<PyRef> {
         }
     }
 }
+
+/// Free every object still waiting for its finalizer without running it (final
+/// teardown, when no thread state exists any more).
+pub fn discard_pending() {
+    while let Some(obj) = next_pending() {
+        drop(obj);
+    }
+}

@@ -144,7 +144,9 @@ impl PyRef {
 
     /// The finalized flag of a GC object (PEP 442: `__del__` runs at most once).
     pub fn gc_head(&self) -> Option<&GcHead> {
-        if self.ty().has_flag(flags::HAVE_GC) {
+        let static_type = self.ty().layout == Layout::Type
+            && !super::typeobj::try_type(self).is_some_and(|t| t.has_flag(flags::HEAPTYPE));
+        if self.ty().has_flag(flags::HAVE_GC) && !static_type {
             // SAFETY: objects of HAVE_GC types are allocated with a GcHead right before
             // the header (see `alloc_raw`).
             Some(unsafe { &*((self.ptr.as_ptr() as *const u8).sub(GC_HEAD_SIZE) as *const GcHead) })
@@ -209,6 +211,7 @@ fn alloc_raw(ty: &TypeObject, size: usize) -> NonNull<u8> {
                 next: Cell::new(std::ptr::null()),
                 prev: Cell::new(0),
             });
+            super::tracking::link(head);
             base.as_ptr().add(GC_HEAD_SIZE)
         } else {
             base.as_ptr()
@@ -239,11 +242,12 @@ unsafe fn free_raw(ptr: ObjPtr, size: usize) {
     let gc = tyref.has_flag(flags::HAVE_GC);
     let heap = tyref.has_flag(flags::HEAPTYPE);
     let (base, total) = if gc {
-        // SAFETY: GC objects have their GcHead just before the header.
-        (
-            unsafe { (ptr.as_ptr() as *mut u8).sub(GC_HEAD_SIZE) },
-            size + GC_HEAD_SIZE,
-        )
+        // SAFETY: GC objects have their GcHead just before the header, and it is on the
+        // tracking list until now.
+        let head = unsafe { (ptr.as_ptr() as *mut u8).sub(GC_HEAD_SIZE) };
+        // SAFETY: as above.
+        unsafe { super::tracking::unlink(head as *const GcHead) };
+        (head, size + GC_HEAD_SIZE)
     } else {
         (ptr.as_ptr() as *mut u8, size)
     };

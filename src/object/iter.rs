@@ -5,6 +5,7 @@
 
 use super::handle::{Payload, PyRef};
 use super::typeobj::Layout;
+use num_bigint::BigInt;
 use std::cell::RefCell;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,11 +26,15 @@ pub enum IterState {
         seq: PyRef,
         index: usize,
     },
+    /// A range whose elements fit in `i64` (every `Small` range, see
+    /// [`super::misc::RangeData`]): the hot `for i in range(n)` loop.
     Range {
         next: i64,
         step: i64,
         remaining: usize,
     },
+    /// A `Big` range: arbitrary-precision position, step and count.
+    BigRange(Box<BigRangeIter>),
     Dict {
         dict: PyRef,
         pos: usize,
@@ -69,6 +74,13 @@ pub enum IterState {
         iter: PyRef,
     },
     Exhausted,
+}
+
+/// The state of an iterator over a range with a bound or step outside `i64`.
+pub struct BigRangeIter {
+    pub next: BigInt,
+    pub step: BigInt,
+    pub remaining: BigInt,
 }
 
 pub struct IterData {

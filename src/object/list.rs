@@ -72,9 +72,12 @@ impl ListData {
         true
     }
 
-    /// Replace all items, dropping the old ones after the borrow ends.
+    /// Replace all items, releasing the old ones last to first (as `list.clear`
+    /// does) after the borrow ends.
     pub fn replace_all(&self, new_items: Vec<PyRef>) {
         let old = std::mem::replace(&mut *self.items.borrow_mut(), new_items);
-        drop(old);
+        for x in old.into_iter().rev() {
+            drop(x);
+        }
     }
 }

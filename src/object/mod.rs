@@ -11,6 +11,7 @@
 //! never held across a call into Python, so a `RefCell` borrow failure would be a VM bug.
 
 pub mod builtin_types;
+pub mod clear;
 pub mod dict;
 pub mod exception;
 pub mod finalize;
@@ -27,6 +28,7 @@ pub mod module;
 pub mod set;
 pub mod singletons;
 pub mod str;
+pub mod tracking;
 pub mod tuple;
 pub mod typeobj;
 

@@ -334,6 +334,12 @@ impl Deref for PyObject<TypeData> {
 /// live objects.
 unsafe fn dealloc_unset(_ptr: super::header::ObjPtr) {}
 
+/// Whether a type still has the placeholder `dealloc` slot (a runtime bug: its
+/// instances would never be freed).
+pub fn dealloc_is_unset(ty: &TypeObject) -> bool {
+    std::ptr::fn_addr_eq(ty.dealloc.get(), dealloc_unset as DeallocFn)
+}
+
 impl TypeData {
     /// The payload of a builtin (static) type.
     pub const fn builtin(

@@ -3,10 +3,10 @@
 //! Owns [`Failure`] (an error found by the lexer, a grammar action or the parser, with a
 //! [`Loc`] still in byte offsets) and its resolution into a
 //! [`SyntaxError`](crate::diagnostics::SyntaxError) with CPython 3.11's line, offset,
-//! end offset and text. Also owns the choice between competing errors (CPython lets a
-//! tokenizer error found later in the file override a parser error, and an unclosed
-//! bracket override both) and the mapping of LALRPOP's "unexpected token" failures to
-//! CPython's messages (`parse_error.rs` holds those heuristics).
+//! end offset and text, including the quirks of CPython's printer (one caret for
+//! IndentationError and TabError, text cut at a NUL byte). Which of several errors is
+//! reported is decided in `parser.rs`; what an "unexpected token" means, in
+//! `parse_error.rs`.
 //!
 //! Invariant: offsets in a `Loc` are byte offsets into the text being parsed and are
 //! clamped by [`LineIndex`]; resolution never panics.
@@ -64,7 +64,7 @@ impl Failure {
         Failure::syntax(message, Loc::Span(start, end))
     }
 
-    /// The first byte offset this failure points at (for ordering decisions).
+    /// The line this failure points at (for choosing between errors).
     pub fn position(&self, index: &LineIndex) -> u32 {
         match self {
             Failure::At { loc, .. } => match *loc {

@@ -379,3 +379,116 @@ impl Scan<'_, '_> {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::syntax::ast::{Constant, Expr, ExprKind};
+    use crate::syntax::parse_expression;
+
+    fn parts(src: &str) -> Vec<Expr> {
+        match parse_expression(src, "t.py").map(|e| e.kind) {
+            Ok(ExprKind::JoinedStr(parts)) => parts,
+            other => panic!("{src}: {other:?}"),
+        }
+    }
+
+    fn text(e: &Expr) -> &str {
+        match &e.kind {
+            ExprKind::Constant(Constant::Str(s)) => s,
+            other => panic!("not a string part: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn doubled_braces_and_literals() {
+        let p = parts("f'a{{b}}c'");
+        assert_eq!(p.len(), 1);
+        assert_eq!(text(&p[0]), "a{b}c");
+        assert!(parts("f''").is_empty());
+    }
+
+    #[test]
+    fn self_documenting_field_defaults_to_repr() {
+        let p = parts("f'{x = }'");
+        assert_eq!(text(&p[0]), "x = ");
+        let ExprKind::FormattedValue { conversion, .. } = &p[1].kind else {
+            panic!("{:?}", p[1]);
+        };
+        assert_eq!(*conversion, Some('r'));
+        // An explicit format spec keeps the conversion unset.
+        let p = parts("f'{x=:>5}'");
+        let ExprKind::FormattedValue { conversion, .. } = &p[1].kind else {
+            panic!("{:?}", p[1]);
+        };
+        assert_eq!(*conversion, None);
+    }
+
+    #[test]
+    fn nested_format_spec() {
+        let p = parts("f'{x!s:>{w}.{p}}'");
+        let ExprKind::FormattedValue {
+            conversion,
+            format_spec: Some(spec),
+            ..
+        } = &p[0].kind
+        else {
+            panic!("{:?}", p[0]);
+        };
+        assert_eq!(*conversion, Some('s'));
+        let ExprKind::JoinedStr(spec) = &spec.kind else {
+            panic!("{spec:?}");
+        };
+        assert_eq!(spec.len(), 4);
+        assert_eq!(text(&spec[0]), ">");
+        assert_eq!(text(&spec[2]), ".");
+    }
+
+    #[test]
+    fn escapes_in_literal_parts_and_raw() {
+        assert_eq!(text(&parts("f'\\t{x}'")[0]), "\t");
+        assert_eq!(text(&parts("rf'\\t{x}'")[0]), "\\t");
+        assert_eq!(text(&parts("f'\\N{BULLET}{x}'")[0]), "\u{2022}");
+    }
+
+    #[test]
+    fn operators_that_look_like_delimiters() {
+        for src in [
+            "f'{a != b}'",
+            "f'{a == b}'",
+            "f'{a <= b}'",
+            "f'{a < b}'",
+            "f'{d[\"k\"]}'",
+        ] {
+            assert_eq!(parts(src).len(), 1, "{src}");
+        }
+    }
+
+    #[test]
+    fn errors() {
+        let message = |src: &str| parse_expression(src, "t.py").unwrap_err().message;
+        assert_eq!(message("f'{'"), "f-string: expecting '}'");
+        assert_eq!(message("f'{}'"), "f-string: empty expression not allowed");
+        assert_eq!(message("f'}'"), "f-string: single '}' is not allowed");
+        assert_eq!(
+            message("f'{!r}'"),
+            "f-string: expression required before '!'"
+        );
+        assert_eq!(
+            message("f'{x!z}'"),
+            "f-string: invalid conversion character: expected 's', 'r', or 'a'"
+        );
+        assert_eq!(
+            message("f'{x:{y:{z}}}'"),
+            "f-string: expressions nested too deeply"
+        );
+        assert_eq!(
+            message("f'{a#}'"),
+            "f-string expression part cannot include '#'"
+        );
+        assert_eq!(message("f'{a)}'"), "f-string: unmatched ')'");
+        assert_eq!(
+            message("f'{a b}'"),
+            "f-string: invalid syntax. Perhaps you forgot a comma?"
+        );
+    }
+}

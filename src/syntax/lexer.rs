@@ -542,7 +542,7 @@ fn is_printable(c: char) -> bool {
 /// by `:`, the form CPython parses as a parenthesised list of with-items.
 fn mark_with_parens(tokens: &mut [Spanned]) {
     // Matching closers, found with one stack pass.
-    let mut matching = vec![usize::MAX; tokens.len()];
+    let mut matching: Vec<Option<usize>> = vec![None; tokens.len()];
     let mut stack = Vec::new();
     for (i, (_, tok, _)) in tokens.iter().enumerate() {
         match tok {
@@ -551,7 +551,7 @@ fn mark_with_parens(tokens: &mut [Spanned]) {
                 if let Some(open) = stack.pop()
                     && let Some(slot) = matching.get_mut(open)
                 {
-                    *slot = i;
+                    *slot = Some(i);
                 }
             }
             _ => {}
@@ -562,7 +562,9 @@ fn mark_with_parens(tokens: &mut [Spanned]) {
         if !is_with || !matches!(tokens.get(i + 1), Some((_, Tok::Lpar, _))) {
             continue;
         }
-        let close = matching.get(i + 1).copied().unwrap_or(usize::MAX);
+        let Some(close) = matching.get(i + 1).copied().flatten() else {
+            continue;
+        };
         if matches!(tokens.get(close + 1), Some((_, Tok::Colon, _)))
             && let Some(slot) = tokens.get_mut(i + 1)
         {
@@ -739,6 +741,9 @@ mod tests {
         let lexed = lex("with (a as b, c):\n    pass\n", 0, 27, Mode::Module, 1000);
         assert_eq!(lexed.tokens[1].1, Tok::WithLpar);
         let lexed = lex("with (a, b) as c:\n    pass\n", 0, 27, Mode::Module, 1000);
+        assert_eq!(lexed.tokens[1].1, Tok::Lpar);
+        // An unclosed `(` after `with` is left alone (and does not overflow).
+        let lexed = lex("with (a:", 0, 8, Mode::Module, 1000);
         assert_eq!(lexed.tokens[1].1, Tok::Lpar);
     }
 

@@ -46,6 +46,12 @@ impl Vm {
             ));
         }
         frame.is_entry = true;
+        if self.frames.len() >= self.recursion_limit {
+            self.recycle(frame);
+            return Err(PyErr::recursion_error(
+                "maximum recursion depth exceeded while calling a Python object",
+            ));
+        }
         self.push_frame(frame)?;
         self.native_depth += 1;
         let r = self.eval_loop();

@@ -158,10 +158,7 @@ impl Vm {
                 let name = code.names[arg as usize].clone();
                 let locals = f.locals.clone().unwrap_or_else(|| f.globals.clone());
                 if self.delitem(&locals, &name).is_err() {
-                    return Err(PyErr::name_error(format!(
-                        "name '{}' is not defined",
-                        str_of(&name)
-                    )));
+                    return Err(name_not_defined(&name));
                 }
             }
             LOAD_GLOBAL => {
@@ -172,10 +169,7 @@ impl Vm {
                     None => match as_dict(&f.builtins).and_then(|d| d.get_str(name)) {
                         Some(v) => v,
                         None => {
-                            return Err(PyErr::name_error(format!(
-                                "name '{}' is not defined",
-                                str_of(name)
-                            )));
+                            return Err(name_not_defined(name));
                         }
                     },
                 };
@@ -190,10 +184,7 @@ impl Vm {
             DELETE_GLOBAL => {
                 let name = &code.names[arg as usize];
                 if as_dict(&f.globals).and_then(|d| d.del_str(name)).is_none() {
-                    return Err(PyErr::name_error(format!(
-                        "name '{}' is not defined",
-                        str_of(name)
-                    )));
+                    return Err(name_not_defined(name));
                 }
             }
             MAKE_CELL => {
@@ -753,10 +744,7 @@ impl Vm {
         if let Some(v) = as_dict(&f.builtins).and_then(|d| d.get_str(name)) {
             return Ok(v);
         }
-        Err(PyErr::name_error(format!(
-            "name '{}' is not defined",
-            str_of(name)
-        )))
+        Err(name_not_defined(name))
     }
 
     /// Push a module-level frame for `code` with `globals` as its namespace.
@@ -803,4 +791,15 @@ fn unbound_deref(code: &CodeData, i: usize) -> PyErr {
             ),
         )
     }
+}
+
+/// `NameError: name 'x' is not defined`, carrying `name` for suggestions.
+pub fn name_not_defined(name: &PyRef) -> PyErr {
+    let e = PyErr::name_error(format!("name '{}' is not defined", str_of(name)));
+    if let Some(d) = crate::vm::ops::instance_dict_or_create(&e.0)
+        && let Some(dd) = as_dict(&d)
+    {
+        dd.set_item_str("name", name.clone());
+    }
+    e
 }

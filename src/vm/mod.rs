@@ -9,6 +9,7 @@ pub mod call;
 pub mod eval;
 pub mod frame;
 pub mod ops;
+pub mod suggestions;
 pub mod traceback;
 pub mod unwind;
 
@@ -69,6 +70,9 @@ pub struct Vm {
     pub handled_exc: Option<PyRef>,
     /// The error being unwound is a re-raise: add no traceback entry for this frame.
     pub reraise: bool,
+    /// A `__del__` is running: pending finalizers wait for it to finish, so they run
+    /// one after the other in release order rather than nested.
+    pub in_finalizers: bool,
     /// Nested native→Python eval loops currently running on this thread.
     pub native_depth: usize,
     /// Nested `repr()` calls (bounded so deep structures raise RecursionError).
@@ -88,6 +92,7 @@ impl Vm {
             frames: Vec::new(),
             handled_exc: None,
             reraise: false,
+            in_finalizers: false,
             native_depth: 0,
             repr_depth: 0,
             recursion_limit: 1000,
@@ -99,6 +104,10 @@ impl Vm {
 
     /// Run pending `__del__` finalizers (called at instruction boundaries).
     pub fn run_finalizers(&mut self) {
+        if self.in_finalizers {
+            return;
+        }
+        self.in_finalizers = true;
         while let Some(obj) = crate::object::finalize::next_pending() {
             if let Some(del) = obj.ty().lookup_str("__del__") {
                 let saved = self.handled_exc.clone();
@@ -109,5 +118,6 @@ impl Vm {
             }
             drop(obj);
         }
+        self.in_finalizers = false;
     }
 }

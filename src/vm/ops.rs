@@ -61,6 +61,15 @@ impl Vm {
             }
             return Ok(d);
         }
+        match str_of(name) {
+            "__class__" => return Ok(obj.type_ref()),
+            "__dict__" => {
+                if let Some(d) = instance_dict_or_create(obj) {
+                    return Ok(d);
+                }
+            }
+            _ => {}
+        }
         Err(no_attribute(obj, name))
     }
 
@@ -413,7 +422,7 @@ impl Vm {
         match obj.ty().slots.setitem.get() {
             Some(f) => f(self, obj, key, None),
             None => Err(PyErr::type_error(format!(
-                "'{}' object does not support item deletion",
+                "'{}' object doesn't support item deletion",
                 obj.ty().name()
             ))),
         }
@@ -500,6 +509,15 @@ impl Vm {
         {
             return Ok(l.to_vec());
         }
+        // CPython sizes the result from the length first, so a range longer than
+        // `sys.maxsize` raises OverflowError instead of being iterated.
+        if let Some(r) = x.downcast::<crate::object::misc::RangeData>()
+            && r.len_isize().is_none()
+        {
+            return Err(PyErr::overflow(
+                "Python int too large to convert to C ssize_t",
+            ));
+        }
         let it = self.get_iter(x)?;
         let mut out = Vec::new();
         while let Some(v) = self.next(&it)? {
@@ -533,12 +551,8 @@ impl Vm {
             }
         }
         if self.next(&it)?.is_some() {
-            let total = match self.len(seq) {
-                Ok(l) => format!(", got {l}"),
-                Err(_) => String::new(),
-            };
             return Err(PyErr::value_error(format!(
-                "too many values to unpack (expected {n}{total})"
+                "too many values to unpack (expected {n})"
             )));
         }
         Ok(out)
@@ -685,10 +699,7 @@ impl Vm {
     // ----- text ------------------------------------------------------------------
 
     pub fn repr(&mut self, x: &PyRef) -> PyResult {
-        if self.native_depth + self.frames.len() + self.repr_depth
-            > self.recursion_limit.max(50) + 50
-            || self.repr_depth > 20_000
-        {
+        if self.repr_depth > self.recursion_limit.min(20_000) {
             return Err(PyErr::recursion_error(
                 "maximum recursion depth exceeded while getting the repr of an object",
             ));
@@ -790,7 +801,19 @@ pub fn instance_dict_or_create(obj: &PyRef) -> Option<PyRef> {
     c.clone()
 }
 
+/// An AttributeError carrying `name` and `obj` (for "Did you mean" suggestions).
 pub fn no_attribute(obj: &PyRef, name: &PyRef) -> PyErr {
+    let e = no_attribute_plain(obj, name);
+    if let Some(d) = instance_dict_or_create(&e.0)
+        && let Some(dd) = as_dict(&d)
+    {
+        dd.set_item_str("name", name.clone());
+        dd.set_item_str("obj", obj.clone());
+    }
+    e
+}
+
+fn no_attribute_plain(obj: &PyRef, name: &PyRef) -> PyErr {
     if let Some(t) = try_type(obj) {
         return PyErr::attribute_error(format!(
             "type object '{}' has no attribute '{}'",

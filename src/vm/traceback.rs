@@ -195,13 +195,64 @@ pub fn exception_only(vm: &mut Vm, exc: &PyRef) -> String {
     } else {
         format!("{}.{}", ty.module, qual)
     };
-    let msg = match vm.str_string(exc) {
+    let mut msg = match vm.str_string(exc) {
         Ok(m) => m,
         Err(_) => "<exception str() failed>".to_string(),
     };
+    if let Some(s) = suggestion(vm, exc) {
+        msg.push_str(&format!(". Did you mean: '{s}'?"));
+    }
     if msg.is_empty() {
         name
     } else {
         format!("{name}: {msg}")
     }
+}
+
+/// CPython 3.11's "Did you mean" for NameError (the failing frame's local names, then
+/// its globals, then builtins) and AttributeError (`dir(obj)`).
+fn suggestion(vm: &mut Vm, exc: &PyRef) -> Option<String> {
+    use crate::object::dict::as_dict;
+    use crate::vm::suggestions::best_suggestion;
+    let dict = crate::vm::ops::instance_dict(exc)?;
+    let dd = as_dict(&dict)?;
+    let name = dd.get_item_str("name")?;
+    let name = crate::object::str::as_str(&name)?.to_string();
+    let keys = |d: &PyRef| -> Vec<String> {
+        as_dict(d)
+            .map(|d| {
+                d.keys()
+                    .iter()
+                    .filter_map(|k| crate::object::str::as_str(k).map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    if exc.ty().is_subtype(&ATTRIBUTE_ERROR) {
+        let obj = dd.get_item_str("obj")?;
+        let names = crate::builtins::functions::dir_names(vm, &obj).ok()?;
+        return best_suggestion(&names, &name);
+    }
+    if exc.ty().is_subtype(&NAME_ERROR) {
+        let last = traceback_entries(exc).pop()?;
+        let t = last.downcast::<TracebackData>()?;
+        let code = t.code.downcast::<CodeData>()?;
+        let varnames: Vec<String> = code
+            .localsplus_names
+            .iter()
+            .zip(&code.code.localsplus_kinds)
+            .filter(|(_, k)| **k & crate::bytecode::kinds::LOCAL != 0)
+            .map(|(n, _)| crate::object::str::str_of(n).to_string())
+            .collect();
+        if let Some(s) = best_suggestion(&varnames, &name) {
+            return Some(s);
+        }
+        if let Some(g) = &t.globals
+            && let Some(s) = best_suggestion(&keys(g), &name)
+        {
+            return Some(s);
+        }
+        return best_suggestion(&keys(&vm.builtins.clone()), &name);
+    }
+    None
 }

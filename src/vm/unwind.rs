@@ -27,7 +27,7 @@ impl Vm {
         loop {
             let f = self.frames.last_mut().expect("frame");
             if !skip_tb {
-                add_traceback(&exc, &f.code, f.lasti);
+                add_traceback(&exc, &f.code, f.lasti, Some(&f.globals));
             }
             skip_tb = false;
             let code = f.code.downcast::<CodeData>().expect("code");
@@ -128,7 +128,7 @@ impl Vm {
 }
 
 /// Prepend a traceback entry for a frame at code unit `lasti`.
-pub(crate) fn add_traceback(exc: &PyRef, code: &PyRef, lasti: usize) {
+pub(crate) fn add_traceback(exc: &PyRef, code: &PyRef, lasti: usize, globals: Option<&PyRef>) {
     let Some(d) = as_exception(exc) else { return };
     let lineno = code
         .downcast::<CodeData>()
@@ -142,6 +142,7 @@ pub(crate) fn add_traceback(exc: &PyRef, code: &PyRef, lasti: usize) {
             code: code.clone(),
             lasti,
             lineno,
+            globals: globals.cloned(),
         },
     );
     d.traceback.replace(Some(tb));

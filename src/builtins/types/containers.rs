@@ -1,20 +1,21 @@
-//! The `range` type, and helpers shared by the container types (`str`, `tuple`,
-//! `list`, `dict`, `set`, iterators): keyword-argument binding for builtin methods,
-//! receiver checks, lexicographic sequence comparison, repeat counts and allocation
-//! limits, and the `__new__` static methods of builtin types.
+//! The `range` type (an `i64` fast path, arbitrary precision beyond it), and helpers
+//! shared by the container types (`str`, `tuple`, `list`, `dict`, `set`, iterators):
+//! keyword-argument binding for builtin methods, receiver checks, lexicographic
+//! sequence comparison, repeat counts and allocation limits, and the `__new__` static
+//! methods of builtin types.
 
-use super::slice::{SeqIndex, index_value, norm_index, seq_subscript};
+use super::int::int_to_string;
+use super::slice::{index_value, slice_long_indices, try_index};
 use super::{add_attr, add_method, check_method_args, new_builtin_function};
 use crate::object::function::NativeFn;
 use crate::object::handle::dealloc_fixed;
-use crate::object::int::{IntValue, int_value, new_int};
-use crate::object::iter::{IterState, new_iter};
-use crate::object::misc::RangeData;
+use crate::object::int::{IntValue, int_value, new_int, new_int_value};
+use crate::object::iter::{BigRangeIter, IterState, new_iter};
+use crate::object::misc::{RangeData, SliceData, small_range_len};
 use crate::object::singletons::{none, not_implemented, py_bool};
 use crate::object::str::{new_str, str_of};
 use crate::object::*;
 use crate::vm::{Args, Vm};
-use num_traits::ToPrimitive;
 
 // ----- shared helpers ------------------------------------------------------------------
 
@@ -200,18 +201,12 @@ fn range_data<'a>(x: &'a PyRef, method: &str) -> PyResult<&'a RangeData> {
         .ok_or_else(|| descr_error(method, "range", x))
 }
 
-fn to_i64(v: &IntValue) -> PyResult<i64> {
-    match v {
-        IntValue::Small(i) => Ok(*i),
-        IntValue::Big(b) => b
-            .to_i64()
-            .ok_or_else(|| PyErr::overflow("Python int too large to convert to C ssize_t")),
-    }
+fn too_large() -> PyErr {
+    PyErr::overflow("Python int too large to convert to C ssize_t")
 }
 
-/// A new range object (`step != 0`).
-pub fn new_range(start: i64, stop: i64, step: i64) -> PyRef {
-    alloc(&RANGE_TYPE, RangeData { start, stop, step })
+fn new_range(r: RangeData) -> PyRef {
+    alloc(&RANGE_TYPE, r)
 }
 
 fn range_new(vm: &mut Vm, _cls: &PyRef, args: Args) -> PyResult {
@@ -225,7 +220,11 @@ fn range_new(vm: &mut Vm, _cls: &PyRef, args: Args) -> PyResult {
                 "range expected at least 1 argument, got 0",
             ));
         }
-        1 => (0, to_i64(&index_value(vm, &pos[0])?)?, 1),
+        1 => (
+            IntValue::Small(0),
+            index_value(vm, &pos[0])?,
+            IntValue::Small(1),
+        ),
         2 | 3 => {
             let a = index_value(vm, &pos[0])?;
             let b = index_value(vm, &pos[1])?;
@@ -236,7 +235,7 @@ fn range_new(vm: &mut Vm, _cls: &PyRef, args: Args) -> PyResult {
             if c == IntValue::Small(0) {
                 return Err(PyErr::value_error("range() arg 3 must not be zero"));
             }
-            (to_i64(&a)?, to_i64(&b)?, to_i64(&c)?)
+            (a, b, c)
         }
         n => {
             return Err(PyErr::type_error(format!(
@@ -244,36 +243,24 @@ fn range_new(vm: &mut Vm, _cls: &PyRef, args: Args) -> PyResult {
             )));
         }
     };
-    Ok(new_range(start, stop, step))
-}
-
-/// The `i`-th element of a range (`i < len`, so the value fits an `i64`).
-fn range_item(start: i64, step: i64, i: usize) -> i64 {
-    (start as i128 + i as i128 * step as i128) as i64
-}
-
-/// The length, or OverflowError when it does not fit an `isize` (as CPython).
-fn range_len_checked(r: &RangeData) -> PyResult<usize> {
-    let n = r.len();
-    if n > isize::MAX as usize {
-        return Err(PyErr::overflow(
-            "Python int too large to convert to C ssize_t",
-        ));
-    }
-    Ok(n)
+    Ok(new_range(RangeData::new(start, stop, step)))
 }
 
 fn range_repr(_vm: &mut Vm, x: &PyRef) -> PyResult {
     let r = range_data(x, "__repr__")?;
-    Ok(new_str(&if r.step == 1 {
-        format!("range({}, {})", r.start, r.stop)
+    let start = int_to_string(&r.start())?;
+    let stop = int_to_string(&r.stop())?;
+    let step = r.step();
+    Ok(new_str(&if step == IntValue::Small(1) {
+        format!("range({start}, {stop})")
     } else {
-        format!("range({}, {}, {})", r.start, r.stop, r.step)
+        format!("range({start}, {stop}, {})", int_to_string(&step)?)
     }))
 }
 
+/// The length, or OverflowError when it does not fit an `isize` (as CPython).
 fn range_len(_vm: &mut Vm, x: &PyRef) -> PyResult<usize> {
-    range_len_checked(range_data(x, "__len__")?)
+    range_data(x, "__len__")?.len_isize().ok_or_else(too_large)
 }
 
 fn range_bool(_vm: &mut Vm, x: &PyRef) -> PyResult<bool> {
@@ -282,98 +269,159 @@ fn range_bool(_vm: &mut Vm, x: &PyRef) -> PyResult<bool> {
 
 fn range_getitem(vm: &mut Vm, x: &PyRef, key: &PyRef) -> PyResult {
     let r = range_data(x, "__getitem__")?;
-    let (start, step) = (r.start, r.step);
-    let len = r.len();
-    match seq_subscript(vm, key, len, "range")? {
-        SeqIndex::Int(i) => match norm_index(i, len) {
-            Some(i) => Ok(new_int(range_item(start, step, i))),
+    if let Some(s) = key.downcast::<SliceData>() {
+        // CPython's `compute_slice`: resolve against the length, then map the slice's
+        // positions to values.
+        let len = r.len_value().to_big();
+        let (a, b, c) = slice_long_indices(vm, s, &len)?;
+        let step = r.step().to_big() * c;
+        let (start, stop) = (r.item_unchecked(&a), r.item_unchecked(&b));
+        return Ok(new_range(RangeData::from_big(start, stop, step)));
+    }
+    match try_index(vm, key)? {
+        Some(i) => match r.item(&i) {
+            Some(v) => Ok(new_int_value(v)),
             None => Err(PyErr::index_error("range object index out of range")),
         },
-        SeqIndex::Slice {
-            start: a,
-            stop: b,
-            step: c,
-        } => {
-            let conv = |v: i128| -> PyResult<i64> {
-                i64::try_from(v)
-                    .map_err(|_| PyErr::overflow("Python int too large to convert to C ssize_t"))
-            };
-            let ns = conv(start as i128 + a as i128 * step as i128)?;
-            let ne = conv(start as i128 + b as i128 * step as i128)?;
-            let nst = conv(step as i128 * c as i128)?;
-            Ok(new_range(ns, ne, nst))
-        }
+        None => Err(PyErr::type_error(format!(
+            "range indices must be integers or slices, not {}",
+            key.ty().name()
+        ))),
     }
-}
-
-/// Whether int value `v` is an element of the range.
-fn range_has_int(r: &RangeData, v: &IntValue) -> bool {
-    let IntValue::Small(v) = v else { return false };
-    let (v, start, stop, step) = (*v as i128, r.start as i128, r.stop as i128, r.step as i128);
-    let inside = if step > 0 {
-        start <= v && v < stop
-    } else {
-        stop < v && v <= start
-    };
-    inside && (v - start) % step == 0
 }
 
 fn is_exact_int(x: &PyRef) -> bool {
     x.is_exact(&INT_TYPE) || x.is_exact(&BOOL_TYPE)
 }
 
+/// CPython's `_PySequence_IterSearch` over a range, for operands that are not exact
+/// ints: the index of the first element `== item` (`Ok(None)` when there is none),
+/// or with `count` the number of such elements.
+fn range_search(vm: &mut Vm, x: &PyRef, item: &PyRef, count: bool) -> PyResult<Option<usize>> {
+    let it = range_iter(vm, x)?;
+    let (mut i, mut n) = (0usize, 0usize);
+    while let Some(v) = vm.next(&it)? {
+        if vm.eq(&v, item)? {
+            if !count {
+                return Ok(Some(i));
+            }
+            n += 1;
+        }
+        i += 1;
+    }
+    Ok(count.then_some(n))
+}
+
 fn range_contains(vm: &mut Vm, x: &PyRef, item: &PyRef) -> PyResult<bool> {
     let r = range_data(x, "__contains__")?;
     if is_exact_int(item) {
-        return Ok(int_value(item).is_some_and(|v| range_has_int(r, v)));
+        return Ok(int_value(item).is_some_and(|v| r.contains(v)));
     }
-    let (start, step, n) = (r.start, r.step, r.len());
-    for i in 0..n {
-        let v = new_int(range_item(start, step, i));
-        if vm.eq(&v, item)? {
-            return Ok(true);
+    Ok(range_search(vm, x, item, false)?.is_some())
+}
+
+/// Whether CPython iterates the small range with a `range_iterator` (else a
+/// `longrange_iterator`): the length and `start + len * step` must fit a C long.
+fn fast_iter(start: i64, stop: i64, step: i64) -> bool {
+    let n = small_range_len(start, stop, step);
+    if n > i64::MAX as u64 {
+        return false;
+    }
+    n == 0
+        || if step > 0 {
+            stop <= i64::MAX - (step - 1)
+        } else {
+            stop >= i64::MIN + (-1 - step)
         }
+}
+
+/// Like [`fast_iter`] for `reversed()`: `-step`, `start - step` and the length must fit
+/// a C long.
+fn fast_reversed(start: i64, stop: i64, step: i64) -> bool {
+    if step == i64::MIN {
+        return false;
     }
-    Ok(false)
+    let start_minus_step_fits = if step > 0 {
+        (start as u64).wrapping_sub(i64::MIN as u64) >= step as u64
+    } else {
+        (i64::MAX as u64).wrapping_sub(start as u64) >= 0u64.wrapping_sub(step as u64)
+    };
+    start_minus_step_fits && small_range_len(start, stop, step) <= i64::MAX as u64
 }
 
 fn range_iter(_vm: &mut Vm, x: &PyRef) -> PyResult {
-    let r = range_data(x, "__iter__")?;
-    Ok(new_iter(
-        &RANGE_ITERATOR_TYPE,
-        IterState::Range {
-            next: r.start,
-            step: r.step,
-            remaining: r.len(),
-        },
-    ))
+    Ok(match range_data(x, "__iter__")? {
+        &RangeData::Small { start, stop, step } => {
+            let ty = if fast_iter(start, stop, step) {
+                &RANGE_ITERATOR_TYPE
+            } else {
+                &LONGRANGE_ITERATOR_TYPE
+            };
+            let remaining = small_range_len(start, stop, step) as usize;
+            new_iter(
+                ty,
+                IterState::Range {
+                    next: start,
+                    step,
+                    remaining,
+                },
+            )
+        }
+        RangeData::Big(b) => new_iter(
+            &LONGRANGE_ITERATOR_TYPE,
+            IterState::BigRange(Box::new(BigRangeIter {
+                next: b.start.clone(),
+                step: b.step.clone(),
+                remaining: b.len.clone(),
+            })),
+        ),
+    })
 }
 
 fn range_reversed(_vm: &mut Vm, x: &PyRef) -> PyResult {
-    let r = range_data(x, "__reversed__")?;
-    let n = r.len();
-    let last = if n == 0 {
-        r.start
-    } else {
-        range_item(r.start, r.step, n - 1)
-    };
-    Ok(new_iter(
-        &RANGE_ITERATOR_TYPE,
-        IterState::Range {
-            next: last,
-            step: r.step.wrapping_neg(),
-            remaining: n,
-        },
-    ))
+    Ok(match range_data(x, "__reversed__")? {
+        &RangeData::Small { start, stop, step } => {
+            let ty = if fast_reversed(start, stop, step) {
+                &RANGE_ITERATOR_TYPE
+            } else {
+                &LONGRANGE_ITERATOR_TYPE
+            };
+            let n = small_range_len(start, stop, step);
+            // The last element (which fits an i64); the negated step may wrap, which
+            // the iterator's wrapping additions absorb.
+            let last = if n == 0 {
+                start
+            } else {
+                (start as i128 + (n as i128 - 1) * step as i128) as i64
+            };
+            new_iter(
+                ty,
+                IterState::Range {
+                    next: last,
+                    step: step.wrapping_neg(),
+                    remaining: n as usize,
+                },
+            )
+        }
+        RangeData::Big(b) => new_iter(
+            &LONGRANGE_ITERATOR_TYPE,
+            IterState::BigRange(Box::new(BigRangeIter {
+                next: &b.start + (&b.len - 1u32) * &b.step,
+                step: -&b.step,
+                remaining: b.len.clone(),
+            })),
+        ),
+    })
 }
 
-/// `(len, start, step)` normalised as CPython compares and hashes ranges.
-fn range_key(r: &RangeData) -> (usize, Option<i64>, Option<i64>) {
-    let n = r.len();
+/// `(len, start, step)` normalised as CPython compares and hashes ranges: the start
+/// only matters for a non-empty range, the step only with two or more elements.
+fn range_key(r: &RangeData) -> (IntValue, Option<IntValue>, Option<IntValue>) {
+    let n = r.len_value();
     match n {
-        0 => (0, None, None),
-        1 => (1, Some(r.start), None),
-        _ => (n, Some(r.start), Some(r.step)),
+        IntValue::Small(0) => (n, None, None),
+        IntValue::Small(1) => (n, Some(r.start()), None),
+        _ => (n, Some(r.start()), Some(r.step())),
     }
 }
 
@@ -389,13 +437,18 @@ fn range_richcompare(_vm: &mut Vm, a: &PyRef, b: &PyRef, op: CompareOp) -> PyRes
     }
 }
 
+/// `hash((len, start, step))` with the parts `range_key` drops replaced by None.
 fn range_hash(vm: &mut Vm, x: &PyRef) -> PyResult<i64> {
     let r = range_data(x, "__hash__")?;
     let (n, start, step) = range_key(r);
     let none_hash = vm.hash(&none())?;
-    let h = |v: Option<i64>| v.map(crate::format::hash_i64).unwrap_or(none_hash);
+    let hash_value = |v: &IntValue| match v {
+        IntValue::Small(v) => crate::format::hash_i64(*v),
+        IntValue::Big(b) => crate::format::hash_int(b),
+    };
+    let h = |v: Option<IntValue>| v.as_ref().map(hash_value).unwrap_or(none_hash);
     Ok(crate::format::hash_tuple(&[
-        crate::format::hash_i64(n as i64),
+        hash_value(&n),
         h(start),
         h(step),
     ]))
@@ -404,9 +457,9 @@ fn range_hash(vm: &mut Vm, x: &PyRef) -> PyResult<i64> {
 fn range_getattro(vm: &mut Vm, x: &PyRef, name: &PyRef) -> PyResult {
     if let Some(r) = x.downcast::<RangeData>() {
         match str_of(name) {
-            "start" => return Ok(new_int(r.start)),
-            "stop" => return Ok(new_int(r.stop)),
-            "step" => return Ok(new_int(r.step)),
+            "start" => return Ok(new_int_value(r.start())),
+            "stop" => return Ok(new_int_value(r.stop())),
+            "step" => return Ok(new_int_value(r.step())),
             _ => {}
         }
     }
@@ -418,25 +471,16 @@ fn m_index(vm: &mut Vm, args: Args) -> PyResult {
     let r = range_data(x, "index")?;
     let item = &rest[0];
     if is_exact_int(item) {
-        if let Some(v) = int_value(item)
-            && range_has_int(r, v)
-            && let IntValue::Small(v) = v
-        {
-            return Ok(new_int(
-                ((*v as i128 - r.start as i128) / r.step as i128) as i64,
-            ));
+        if let Some(i) = int_value(item).and_then(|v| r.index_of(v)) {
+            return Ok(new_int_value(i));
         }
         let s = vm.repr_string(item)?;
         return Err(PyErr::value_error(format!("{s} is not in range")));
     }
-    let (start, step, n) = (r.start, r.step, r.len());
-    for i in 0..n {
-        let v = new_int(range_item(start, step, i));
-        if vm.eq(&v, item)? {
-            return Ok(new_int(i as i64));
-        }
+    match range_search(vm, x, item, false)? {
+        Some(i) => Ok(new_int(i as i64)),
+        None => Err(PyErr::value_error("sequence.index(x): x not in sequence")),
     }
-    Err(PyErr::value_error("sequence.index(x): x not in sequence"))
 }
 
 fn m_count(vm: &mut Vm, args: Args) -> PyResult {
@@ -445,18 +489,11 @@ fn m_count(vm: &mut Vm, args: Args) -> PyResult {
     let item = &rest[0];
     if is_exact_int(item) {
         return Ok(new_int(i64::from(
-            int_value(item).is_some_and(|v| range_has_int(r, v)),
+            int_value(item).is_some_and(|v| r.contains(v)),
         )));
     }
-    let (start, step, n) = (r.start, r.step, r.len());
-    let mut c = 0;
-    for i in 0..n {
-        let v = new_int(range_item(start, step, i));
-        if vm.eq(&v, item)? {
-            c += 1;
-        }
-    }
-    Ok(new_int(c))
+    let n = range_search(vm, x, item, true)?.unwrap_or(0);
+    Ok(new_int(n as i64))
 }
 
 fn m_reversed(vm: &mut Vm, args: Args) -> PyResult {

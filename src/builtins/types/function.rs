@@ -643,6 +643,9 @@ pub fn init() {
         .set(dealloc_fixed::<crate::object::module::ModuleData>);
     MODULE_TYPE.slots.repr.set(Some(module_repr));
     CODE_TYPE.dealloc.set(dealloc_fixed::<CodeData>);
+    TRACEBACK_TYPE
+        .dealloc
+        .set(dealloc_fixed::<crate::object::misc::TracebackData>);
     CODE_TYPE.slots.repr.set(Some(code_repr));
     CODE_TYPE.slots.getattro.set(Some(code_getattro));
 }

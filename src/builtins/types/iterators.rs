@@ -9,6 +9,9 @@
 //!   list, for `reversed` any sequence indexed through `__getitem__`;
 //! - `Dict::version` is the dict's size when the iterator was made, `Dict::len` the
 //!   number of items still expected;
+//! - `Range` serves every range whose bounds and step fit in `i64` (as
+//!   `range_iterator`, or `longrange_iterator` where CPython would use that type);
+//!   `BigRange` serves the others;
 //! - `Set::set` is the pair `(set, snapshot tuple in iteration order)`, `Set::len` the
 //!   set's size when the iterator was made.
 //!
@@ -19,7 +22,7 @@ use super::dict::dict_data;
 use super::slice::index_value;
 use super::{add_method, check_args, check_method_args};
 use crate::object::handle::dealloc_fixed;
-use crate::object::int::{IntValue, new_int};
+use crate::object::int::{IntValue, new_bigint, new_int};
 use crate::object::iter::{DictIterKind, IterData, IterState, new_iter};
 use crate::object::list::as_list;
 use crate::object::set::as_set;
@@ -28,6 +31,8 @@ use crate::object::str::{intern, new_str, str_of};
 use crate::object::tuple::{as_tuple, new_tuple, tuple_items};
 use crate::object::*;
 use crate::vm::{Args, Vm};
+use num_bigint::BigInt;
+use num_traits::Signed;
 
 /// A `callable_iterator` (`iter(func, sentinel)`).
 pub fn new_callable_iterator(func: PyRef, sentinel: PyRef) -> PyRef {
@@ -146,6 +151,15 @@ fn step(it: &PyRef, d: &IterData) -> Step {
             *next = next.wrapping_add(*step);
             *remaining -= 1;
             Step::Value(Some(new_int(v)))
+        }
+        IterState::BigRange(r) => {
+            if !r.remaining.is_positive() {
+                return Step::Value(None);
+            }
+            let v = r.next.clone();
+            r.next += &r.step;
+            r.remaining -= 1u32;
+            Step::Value(Some(new_bigint(v)))
         }
         IterState::Dict {
             dict,
@@ -321,6 +335,13 @@ fn m_length_hint(_vm: &mut Vm, args: Args) -> PyResult {
     let (it, _) = check_method_args("__length_hint__", &args, 0, 0)?;
     let d = state_of(it)?;
     let n = match &*d.state.borrow() {
+        IterState::Range { remaining, .. } => {
+            return Ok(match i64::try_from(*remaining) {
+                Ok(n) => new_int(n),
+                Err(_) => new_bigint(BigInt::from(*remaining)),
+            });
+        }
+        IterState::BigRange(r) => return Ok(new_bigint(r.remaining.clone())),
         IterState::Seq { seq, index } => {
             if let Some(l) = as_list(seq) {
                 l.len().saturating_sub(*index)
@@ -336,7 +357,6 @@ fn m_length_hint(_vm: &mut Vm, args: Args) -> PyResult {
             Some(_) => 0,
             None => *index,
         },
-        IterState::Range { remaining, .. } => *remaining,
         IterState::Dict { len, .. } => *len,
         IterState::Set { set, pos, .. } => tuple_items(set)
             .get(1)
@@ -468,12 +488,13 @@ fn m_next(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 pub fn init() {
-    let all: [&TypeObject; 16] = [
+    let all: [&TypeObject; 17] = [
         &LIST_ITERATOR_TYPE,
         &LIST_REVERSEITERATOR_TYPE,
         &TUPLE_ITERATOR_TYPE,
         &STR_ITERATOR_TYPE,
         &RANGE_ITERATOR_TYPE,
+        &LONGRANGE_ITERATOR_TYPE,
         &DICT_KEYITERATOR_TYPE,
         &DICT_VALUEITERATOR_TYPE,
         &DICT_ITEMITERATOR_TYPE,
@@ -499,6 +520,7 @@ pub fn init() {
         &TUPLE_ITERATOR_TYPE,
         &STR_ITERATOR_TYPE,
         &RANGE_ITERATOR_TYPE,
+        &LONGRANGE_ITERATOR_TYPE,
         &DICT_KEYITERATOR_TYPE,
         &DICT_VALUEITERATOR_TYPE,
         &DICT_ITEMITERATOR_TYPE,

@@ -180,6 +180,11 @@ fn m_format(vm: &mut Vm, args: Args) -> PyResult {
     vm.str(x)
 }
 
+fn m_class(_vm: &mut Vm, args: Args) -> PyResult {
+    let a = super::check_args("__class__", &args, 1, 1)?;
+    Ok(a[0].type_ref())
+}
+
 fn m_init_subclass(_vm: &mut Vm, _args: Args) -> PyResult {
     Ok(none())
 }
@@ -226,10 +231,42 @@ pub fn init() {
     );
     super::add_attr(&OBJECT_TYPE, "__new__", new);
     super::add_classmethod(&OBJECT_TYPE, "__init_subclass__", m_init_subclass);
+    let class_getter = super::new_builtin_function("__class__", m_class, None);
+    let class_prop = crate::object::alloc(
+        &PROPERTY_TYPE,
+        crate::object::function::PropertyData {
+            fget: RefCell::new(Some(class_getter)),
+            fset: RefCell::new(None),
+            fdel: RefCell::new(None),
+            doc: RefCell::new(None),
+        },
+    );
+    super::add_attr(&OBJECT_TYPE, "__class__", class_prop);
 
     NONE_TYPE.dealloc.set(dealloc_fixed::<NoneData>);
     NONE_TYPE.slots.repr.set(Some(none_repr));
     NONE_TYPE.slots.bool.set(Some(none_bool));
+    NONE_TYPE.slots.new.set(Some(|_vm, _cls, args| {
+        if args.args.is_empty() {
+            Ok(none())
+        } else {
+            Err(PyErr::type_error("NoneType takes no arguments"))
+        }
+    }));
+    NOTIMPLEMENTED_TYPE.slots.new.set(Some(|_vm, _cls, args| {
+        if args.args.is_empty() {
+            Ok(not_implemented())
+        } else {
+            Err(PyErr::type_error("NotImplementedType takes no arguments"))
+        }
+    }));
+    ELLIPSIS_TYPE.slots.new.set(Some(|_vm, _cls, args| {
+        if args.args.is_empty() {
+            Ok(ellipsis())
+        } else {
+            Err(PyErr::type_error("ellipsis takes no arguments"))
+        }
+    }));
     NONE_TYPE.slots.hash.set(Some(object_hash));
     NOTIMPLEMENTED_TYPE
         .dealloc

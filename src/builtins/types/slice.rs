@@ -1,10 +1,11 @@
 //! `slice` objects and the index arithmetic shared by every sequence type.
 //!
 //! [`slice_indices`] is CPython's `PySlice_GetIndicesEx` (unpack, then clamp to the
-//! sequence length); [`slice_len`] counts the positions a resolved slice visits. The
-//! `pub(crate)` helpers turn subscripts into sequence positions with CPython's error
-//! messages: [`try_index`] (an int or an object with `__index__`), [`seq_subscript`]
-//! (int or slice) and [`norm_index`].
+//! sequence length), [`slice_long_indices`] its arbitrary-precision twin
+//! (`_PySlice_GetLongIndices`, for `range`); [`slice_len`] counts the positions a
+//! resolved slice visits. The `pub(crate)` helpers turn subscripts into sequence
+//! positions with CPython's error messages: [`try_index`] (an int or an object with
+//! `__index__`), [`seq_subscript`] (int or slice) and [`norm_index`].
 
 use super::{add_attr, add_method, check_args, check_method_args};
 use crate::object::handle::dealloc_fixed;
@@ -15,7 +16,8 @@ use crate::object::str::new_str;
 use crate::object::tuple::new_tuple;
 use crate::object::*;
 use crate::vm::{Args, Vm};
-use num_traits::{Signed, ToPrimitive};
+use num_bigint::BigInt;
+use num_traits::{One, Signed, ToPrimitive, Zero};
 
 /// A new slice object (`BUILD_SLICE`, `slice(...)`).
 pub fn new_slice(start: PyRef, stop: PyRef, step: PyRef) -> PyRef {
@@ -162,6 +164,60 @@ pub fn slice_adjust(len: usize, start: isize, stop: isize, step: isize) -> (isiz
 pub fn slice_indices(vm: &mut Vm, s: &SliceData, len: usize) -> PyResult<(isize, isize, isize)> {
     let (start, stop, step) = slice_unpack(vm, s)?;
     Ok(slice_adjust(len, start, stop, step))
+}
+
+/// A part of a slice for [`slice_long_indices`]: None, or its index value.
+fn long_slice_part(vm: &mut Vm, x: &PyRef) -> PyResult<Option<BigInt>> {
+    if is_none(x) {
+        return Ok(None);
+    }
+    match try_index(vm, x)? {
+        Some(v) => Ok(Some(v.to_big())),
+        None => Err(PyErr::type_error(
+            "slice indices must be integers or None or have an __index__ method",
+        )),
+    }
+}
+
+/// CPython's `_PySlice_GetLongIndices`: the slice's `(start, stop, step)` resolved for
+/// a sequence of `len` items, in arbitrary precision (used by `range`, whose length
+/// need not fit an `isize`).
+pub fn slice_long_indices(
+    vm: &mut Vm,
+    s: &SliceData,
+    len: &BigInt,
+) -> PyResult<(BigInt, BigInt, BigInt)> {
+    let step = long_slice_part(vm, &s.step)?.unwrap_or_else(BigInt::one);
+    if step.is_zero() {
+        return Err(PyErr::value_error("slice step cannot be zero"));
+    }
+    let neg = step.is_negative();
+    let (lower, upper) = if neg {
+        (BigInt::from(-1), len - 1u32)
+    } else {
+        (BigInt::zero(), len.clone())
+    };
+    let resolve = |v: Option<BigInt>, default: &BigInt| -> BigInt {
+        match v {
+            None => default.clone(),
+            Some(v) if v.is_negative() => {
+                let w = v + len;
+                if w < lower { lower.clone() } else { w }
+            }
+            Some(v) => {
+                if v > upper {
+                    upper.clone()
+                } else {
+                    v
+                }
+            }
+        }
+    };
+    let start = long_slice_part(vm, &s.start)?;
+    let start = resolve(start, if neg { &upper } else { &lower });
+    let stop = long_slice_part(vm, &s.stop)?;
+    let stop = resolve(stop, if neg { &lower } else { &upper });
+    Ok((start, stop, step))
 }
 
 /// How many positions the resolved slice `(start, stop, step)` visits.

@@ -187,7 +187,7 @@ fn c3_mro(cls: &PyRef, bases: &[PyRef]) -> PyResult<Vec<PyRef>> {
                 .map(|b| as_type(b).name().to_string())
                 .collect();
             return Err(PyErr::type_error(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             )));
         };

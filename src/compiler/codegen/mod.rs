@@ -55,8 +55,6 @@ pub(crate) struct Compiler<'a> {
     table: &'a SymbolTable,
     map: SourceMap,
     filename: &'a str,
-    #[allow(dead_code)]
-    mode: Mode,
     /// The unit being generated.
     unit: Unit<'a>,
     /// Enclosing units, innermost last.
@@ -69,13 +67,14 @@ pub(crate) struct Compiler<'a> {
     depth: u32,
 }
 
-/// Compile a module body into its code object.
+/// Compile a module body into its code object. [`Mode::Single`] is compiled like
+/// [`Mode::Exec`] for now.
 pub(crate) fn compile_module<'a>(
     module: &'a ast::Module,
     table: &'a SymbolTable,
     source: &str,
     filename: &'a str,
-    mode: Mode,
+    _mode: Mode,
 ) -> CResult<CodeObject> {
     let mut unit = Unit::new(UnitKind::Module, 0, "<module>", 1);
     unit.emit(Opcode::RESUME, Oparg::Int(0));
@@ -83,7 +82,6 @@ pub(crate) fn compile_module<'a>(
         table,
         map: SourceMap::new(source),
         filename,
-        mode,
         unit,
         parents: Vec::new(),
         span: Span::default(),

@@ -1,0 +1,190 @@
+//! Command-line behaviour of the `pyrite` binary that golden programs cannot express:
+//! argument handling, stdin programs, exit statuses, the allocator switch, `--dis`,
+//! clear errors for features that come in later issues, and the embedding API.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn pyrite(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pyrite"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("pyrite runs");
+    if let Some(text) = stdin {
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(text.as_bytes())
+            .expect("write stdin");
+    } else {
+        drop(child.stdin.take());
+    }
+    child.wait_with_output().expect("pyrite finishes")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn command_and_argv() {
+    let o = pyrite(&["-c", "import sys; print(sys.argv)", "a", "-b"], None);
+    assert_eq!(stdout(&o), "['-c', 'a', '-b']\n");
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
+fn program_from_piped_stdin_and_dash() {
+    let o = pyrite(&[], Some("x = 6\nprint(x * 7)\n"));
+    assert_eq!(stdout(&o), "42\n");
+    let o = pyrite(&["-", "arg"], Some("import sys\nprint(sys.argv)\n"));
+    assert_eq!(stdout(&o), "['-', 'arg']\n");
+}
+
+#[test]
+fn missing_file_and_bad_option_exit_2() {
+    let o = pyrite(&["definitely_missing_file.py"], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("can't open file"));
+    assert!(stderr(&o).contains("[Errno 2] No such file or directory"));
+    let o = pyrite(&["-Z"], None);
+    assert_eq!(o.status.code(), Some(2));
+    let o = pyrite(&["-X", "malloc=nonsense", "-c", "pass"], None);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn exit_statuses() {
+    assert_eq!(
+        pyrite(&["-c", "import sys; sys.exit(3)"], None)
+            .status
+            .code(),
+        Some(3)
+    );
+    let o = pyrite(&["-c", "raise SystemExit('bye')"], None);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr(&o), "bye\n");
+    let o = pyrite(&["-c", "1/0"], None);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        "Traceback (most recent call last):\n  File \"<string>\", line 1, in <module>\nZeroDivisionError: division by zero\n"
+    );
+}
+
+#[test]
+fn syntax_error_report() {
+    let o = pyrite(&["-c", "x = = 2"], None);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        "  File \"<string>\", line 1\n    x = = 2\n        ^\nSyntaxError: invalid syntax\n"
+    );
+}
+
+#[test]
+fn both_allocators_run_and_leave_nothing_allocated() {
+    for kind in ["malloc=pymalloc", "malloc=system"] {
+        let o = pyrite(
+            &[
+                "-X",
+                kind,
+                "-X",
+                "leak-check",
+                "-c",
+                "x = [[i] * 3 for i in range(1000)]\nprint(len(x))",
+            ],
+            None,
+        );
+        assert_eq!(stdout(&o), "1000\n", "{kind}: {}", stderr(&o));
+        assert_eq!(o.status.code(), Some(0), "{kind}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn debugmallocstats_reports_on_stderr() {
+    let o = pyrite(&["-c", "import sys; sys._debugmallocstats()"], None);
+    let err = stderr(&o);
+    assert!(
+        err.starts_with("Small block threshold = 512, in 32 size classes."),
+        "{err}"
+    );
+    assert!(err.contains("# arenas allocated current"));
+}
+
+#[test]
+fn dis_prints_every_code_object() {
+    let dir = std::env::temp_dir().join(format!("pyrite-dis-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp dir");
+    let file = dir.join("d.py");
+    std::fs::write(&file, "def f(a):\n    return a + 1\nprint(f(1))\n").expect("write");
+    let o = pyrite(&["--dis", file.to_str().expect("utf-8 path")], None);
+    let out = stdout(&o);
+    assert!(out.contains("MAKE_FUNCTION"), "{out}");
+    assert!(out.contains("Disassembly of <code object f"), "{out}");
+    assert!(out.contains("BINARY_OP") && out.contains("(+)"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn later_features_are_clear_errors() {
+    for (src, what) in [
+        ("def g():\n    yield 1\n", "yield"),
+        ("x = (i for i in range(3))\n", "generator"),
+        ("with open('f') as f:\n    pass\n", "with"),
+        ("async def f():\n    pass\n", "async"),
+    ] {
+        let o = pyrite(&["-c", src], None);
+        assert_eq!(o.status.code(), Some(1), "{src}");
+        let err = stderr(&o);
+        let last = err.lines().last().unwrap_or("");
+        assert!(
+            (last.starts_with("SyntaxError") || last.starts_with("NotImplementedError"))
+                && last.to_lowercase().contains(what),
+            "{src}: {err}"
+        );
+    }
+}
+
+#[test]
+fn deep_recursion_is_a_python_error() {
+    let o = pyrite(&["-c", "def f(n):\n    return f(n + 1)\nf(0)\n"], None);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.ends_with("RecursionError: maximum recursion depth exceeded\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains("[Previous line repeated 996 more times]"),
+        "{err}"
+    );
+}
+
+#[test]
+fn embedding_api() {
+    let mut interp = pyrite::Interpreter::new(vec!["embed".into()]);
+    interp
+        .run_main("def sq(x):\n    return x * x\n", "<embed>")
+        .expect("runs");
+    assert_eq!(
+        interp.eval("[sq(i) for i in range(4)]").expect("eval"),
+        "[0, 1, 4, 9]"
+    );
+    let err = interp.run_main("{}['k']\n", "<embed>").expect_err("raises");
+    assert_eq!(err.type_name, "KeyError");
+    assert_eq!(err.message, "'k'");
+    assert!(
+        err.traceback
+            .starts_with("Traceback (most recent call last):")
+    );
+    assert_eq!(interp.shutdown(), 0);
+}
