@@ -144,7 +144,6 @@ fn bind_args(
     let kwonly = co.kwonlyargcount as usize;
     let has_varargs = co.flags & flags::VARARGS != 0;
     let has_varkw = co.flags & flags::VARKEYWORDS != 0;
-    let qualname = str_of(&f.qualname.borrow()).to_string();
     let positional = args.positional();
     let npos = positional.len();
 
@@ -156,6 +155,7 @@ fn bind_args(
         return Ok(());
     }
 
+    let qualname = str_of(&f.qualname.borrow()).to_string();
     let varargs_slot = argcount + kwonly;
     let varkw_slot = varargs_slot + usize::from(has_varargs);
     let kwdict = if has_varkw { Some(new_dict()) } else { None };

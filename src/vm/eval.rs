@@ -677,6 +677,9 @@ impl Vm {
     /// `CALL n`: a Python function gets a new frame in this loop; anything else is
     /// called natively.
     fn op_call(&mut self, n: usize) -> PyResult<Flow> {
+        if frame!(self).kwnames.is_none() && self.try_push_simple_call(n) {
+            return Ok(Flow::Switch);
+        }
         let f = frame!(self);
         let kwnames = f.kwnames.take();
         let len = f.stack.len();
@@ -719,6 +722,69 @@ impl Vm {
         let r = self.call(&callable, call_args)?;
         frame!(self).push(r);
         Ok(Flow::Next)
+    }
+
+    /// The common case of `CALL n`: a Python function (or a bound method of one) whose
+    /// parameters are exactly its positional arguments. The arguments move straight from
+    /// the caller's value stack into the callee's locals, with no intermediate vector.
+    /// Returns false (touching nothing) when the call needs the general path.
+    #[inline]
+    fn try_push_simple_call(&mut self, n: usize) -> bool {
+        let f = frame!(self);
+        let len = f.stack.len();
+        let below = &f.stack[len - n - 2];
+        let self_first = !is_null(below);
+        let callable = if self_first {
+            below
+        } else {
+            &f.stack[len - n - 1]
+        };
+        let (func, bound_self) = if let Some(m) = callable.downcast::<function::BoundMethodData>() {
+            (m.func.clone(), Some(m.self_obj.clone()))
+        } else if callable.downcast::<FunctionData>().is_some() {
+            (callable.clone(), None)
+        } else {
+            return false;
+        };
+        let Some(fd) = func.downcast::<FunctionData>() else {
+            return false;
+        };
+        let Some(code) = fd.code.downcast::<CodeData>() else {
+            return false;
+        };
+        let co = &code.code;
+        let argc = n + usize::from(self_first) + usize::from(bound_self.is_some());
+        let simple =
+            co.flags & (crate::bytecode::flags::VARARGS | crate::bytecode::flags::VARKEYWORDS) == 0
+                && co.kwonlyargcount == 0
+                && co.argcount as usize == argc;
+        if !simple || self.frames.len() >= self.recursion_limit {
+            return false;
+        }
+        let nlocals = code.localsplus_names.len();
+        let (mut fast, stack) = self.spare_vecs.pop().unwrap_or_default();
+        fast.reserve(nlocals);
+        fast.extend(bound_self.map(Some));
+        let f = frame!(self);
+        let first_arg = len - n - usize::from(self_first);
+        fast.extend(f.stack.drain(first_arg..).map(Some));
+        f.stack.truncate(len - n - 2);
+        fast.resize(nlocals, None);
+        let frame = Frame {
+            code: fd.code.clone(),
+            globals: fd.globals.clone(),
+            builtins: fd.builtins.clone(),
+            func: Some(func),
+            locals: None,
+            fast,
+            stack,
+            pc: 0,
+            lasti: 0,
+            kwnames: None,
+            is_entry: false,
+        };
+        self.frames.push(frame);
+        true
     }
 
     /// `LOAD_NAME`: locals, then globals, then builtins.
