@@ -211,6 +211,7 @@ impl Interpreter {
         }
         self.vm.run_finalizers();
         self.vm.handled_exc = None;
+        crate::object::method_cache::invalidate();
         // Break the remaining cycles (functions ↔ globals, classes ↔ MRO…), running the
         // finalizers of what that frees, until nothing more goes away.
         let mut before = usize::MAX;

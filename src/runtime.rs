@@ -61,6 +61,7 @@ pub fn init() {
         let _ = ty.dict();
     }
     crate::object::singletons::init_small_ints();
+    crate::object::method_cache::invalidate();
     for ty in CORE_TYPES.iter().chain(EXCEPTION_TYPES.iter()) {
         debug_assert!(
             !crate::object::typeobj::dealloc_is_unset(ty),
@@ -123,6 +124,7 @@ pub fn new_builtins_dict() -> PyRef {
 /// Release everything the runtime holds (interpreter exit). Objects still referenced
 /// elsewhere survive; with everything else released the heap should be empty.
 pub fn finalize() {
+    crate::object::method_cache::invalidate();
     for ty in CORE_TYPES.iter().chain(EXCEPTION_TYPES.iter()) {
         let d = ty.dict.borrow_mut().take();
         if let Some(d) = &d

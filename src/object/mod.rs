@@ -23,6 +23,7 @@ pub mod header;
 pub mod int;
 pub mod iter;
 pub mod list;
+pub mod method_cache;
 pub mod misc;
 pub mod module;
 pub mod set;

@@ -109,6 +109,32 @@ static INTERNED: GilStatic<Option<hashbrown::HashMap<String, PyRef>>> = GilStati
 
 /// The interned str object for `s` (created on first use).
 pub fn intern(s: &str) -> PyRef {
+    // Fast path: a small direct-mapped cache keyed by the text's address and length
+    // (string literals in the runtime keep their address), verified by content.
+    let key = ((s.as_ptr() as usize >> 3) ^ s.len()) % RECENT_SIZE;
+    let hit = RECENT.with(|r| {
+        r.get(key)
+            .and_then(|e| e.as_ref())
+            .filter(|e| str_of(e) == s)
+            .cloned()
+    });
+    if let Some(h) = hit {
+        return h;
+    }
+    let r = intern_slow(s);
+    RECENT.with(|c| {
+        if c.is_empty() {
+            c.resize_with(RECENT_SIZE, || None);
+        }
+        c[key] = Some(r.clone());
+    });
+    r
+}
+
+const RECENT_SIZE: usize = 512;
+static RECENT: GilStatic<Vec<Option<PyRef>>> = GilStatic::new(Vec::new());
+
+fn intern_slow(s: &str) -> PyRef {
     if let Some(r) = INTERNED.with(|t| t.as_ref().and_then(|m| m.get(s).cloned())) {
         return r;
     }
@@ -122,6 +148,7 @@ pub fn intern(s: &str) -> PyRef {
 
 /// Drop the interned-string table (runtime finalisation).
 pub fn clear_interned() {
+    drop(RECENT.take());
     drop(INTERNED.take());
 }
 

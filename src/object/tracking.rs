@@ -121,6 +121,7 @@ pub fn count() -> usize {
 /// a field, so afterwards plain reference counting frees everything unreachable.
 /// Returns how many objects the list held before.
 pub fn clear_all() -> usize {
+    super::method_cache::invalidate();
     let objs = all_objects();
     let n = objs.len();
     for o in &objs {

@@ -437,6 +437,17 @@ impl PyObject<TypeData> {
     /// Find `name` (a str object) in the dicts along the MRO, without invoking
     /// descriptors (`_PyType_Lookup`).
     pub fn lookup(&self, name: &PyRef) -> Option<PyRef> {
+        let me = self.as_object();
+        if let Some(hit) = super::method_cache::get(&me, name) {
+            return hit;
+        }
+        let found = self.lookup_uncached(name);
+        super::method_cache::put(&me, name, &found);
+        found
+    }
+
+    /// The MRO walk behind [`lookup`](Self::lookup).
+    fn lookup_uncached(&self, name: &PyRef) -> Option<PyRef> {
         let mro = self.payload.mro.borrow().clone();
         match mro {
             Some(mro) => {

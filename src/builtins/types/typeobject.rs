@@ -116,6 +116,7 @@ fn type_setattro(_vm: &mut Vm, obj: &PyRef, name: &PyRef, value: Option<PyRef>) 
     }
     let d = ty.dict();
     let dd = as_dict(&d).expect("dict");
+    crate::object::method_cache::invalidate();
     match value {
         Some(v) => dd.set_str(name.clone(), v),
         None => {
@@ -537,7 +538,9 @@ fn call_dunder(vm: &mut Vm, x: &PyRef, name: &str, args: &[PyRef]) -> PyResult {
 
 fn slot_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult {
     let ty = as_type(cls);
-    let new = ty.lookup_str("__new__");
+    let new = ty
+        .lookup_str("__new__")
+        .filter(|n| !OBJECT_TYPE.lookup_str("__new__").is_some_and(|o| o.is(n)));
     match new {
         Some(n) => {
             let f = match n.downcast::<StaticMethodData>() {
