@@ -66,40 +66,6 @@ fn is_builtin_type(t: &TypeObject) -> bool {
     !t.has_flag(crate::object::typeobj::flags::HEAPTYPE)
 }
 
-/// CPython's `binary_op1` for operator slot `nb` (0..13): `v`'s slot, `w`'s slot,
-/// a subclass's slot first; `NotImplemented` if neither applies.
-fn binary_slot_op(vm: &mut Vm, v: &PyRef, w: &PyRef, nb: usize) -> PyResult {
-    let slotv = v.ty().slots.nb[nb].get();
-    let mut slotw = None;
-    if !std::ptr::eq(v.ty(), w.ty()) {
-        slotw = w.ty().slots.nb[nb].get();
-        if let (Some(a), Some(b)) = (slotv, slotw)
-            && std::ptr::fn_addr_eq(a, b)
-        {
-            slotw = None;
-        }
-    }
-    if let Some(sv) = slotv {
-        if let Some(sw) = slotw
-            && w.ty().is_subtype(v.ty())
-        {
-            let r = sw(vm, v, w)?;
-            if !is_not_implemented(&r) {
-                return Ok(r);
-            }
-            slotw = None;
-        }
-        let r = sv(vm, v, w)?;
-        if !is_not_implemented(&r) {
-            return Ok(r);
-        }
-    }
-    if let Some(sw) = slotw {
-        return sw(vm, v, w);
-    }
-    Ok(not_implemented())
-}
-
 /// `v ** w % z` (or `v ** w` when `z` is None) through the `pow3` slots of the
 /// three operands, as CPython's `ternary_op`.
 fn ternary_pow(vm: &mut Vm, v: &PyRef, w: &PyRef, z: &PyRef) -> PyResult {
@@ -150,7 +116,7 @@ fn ternary_pow(vm: &mut Vm, v: &PyRef, w: &PyRef, z: &PyRef) -> PyResult {
 
 /// `pow(v, w)` / `v ** w` with the `** or pow()` message.
 pub fn power(vm: &mut Vm, v: &PyRef, w: &PyRef) -> PyResult {
-    let r = binary_slot_op(vm, v, w, 8)?;
+    let r = vm.binary_op1(v, w, 8)?;
     if !is_not_implemented(&r) {
         return Ok(r);
     }

@@ -326,8 +326,9 @@ impl Vm {
         )))
     }
 
-    /// CPython's `binary_op1`: try `v`'s slot and `w`'s slot (subclass first).
-    fn binary_op1(&mut self, v: &PyRef, w: &PyRef, base: usize) -> PyResult {
+    /// CPython's `binary_op1`: try `v`'s slot and `w`'s slot (subclass first);
+    /// `NotImplemented` when neither applies. `base` is the `NB_*` index (0..13).
+    pub fn binary_op1(&mut self, v: &PyRef, w: &PyRef, base: usize) -> PyResult {
         let slotv = v.ty().slots.nb[base].get();
         let mut slotw = None;
         if !std::ptr::eq(v.ty(), w.ty()) {
