@@ -106,6 +106,7 @@ impl Vm {
             lasti: 0,
             kwnames: None,
             is_entry: false,
+            init_instance: None,
         })
     }
 }

@@ -594,9 +594,22 @@ impl Vm {
             }
             RETURN_VALUE => {
                 let v = f.pop();
-                let frame = self.frames.pop().expect("frame");
+                let mut frame = self.frames.pop().expect("frame");
                 let entry = frame.is_entry;
+                let init = frame.init_instance.take();
                 self.recycle(frame);
+                let v = match init {
+                    None => v,
+                    Some(instance) => {
+                        if !is_none(&v) {
+                            return Err(PyErr::type_error(format!(
+                                "__init__() should return None, not '{}'",
+                                v.ty().name()
+                            )));
+                        }
+                        instance
+                    }
+                };
                 if entry {
                     return Ok(Flow::Return(v));
                 }
@@ -719,6 +732,18 @@ impl Vm {
             self.push_frame(frame)?;
             return Ok(Flow::Switch);
         }
+        // `C(...)` for a class with object's __new__ and a Python __init__: allocate the
+        // instance and run __init__ in this loop (CPython 3.13's CALL_ALLOC_AND_ENTER_INIT).
+        if let Some(init) = crate::builtins::types::typeobject::inlinable_init(&callable) {
+            let instance = crate::builtins::types::object::object_new(self, &callable, call_args)?;
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(instance.clone());
+            full.extend(args.iter().cloned());
+            let mut frame = self.new_frame(&init, Args::with_kwnames(&full, kw))?;
+            frame.init_instance = Some(instance);
+            self.push_frame(frame)?;
+            return Ok(Flow::Switch);
+        }
         let r = self.call(&callable, call_args)?;
         frame!(self).push(r);
         Ok(Flow::Next)
@@ -782,6 +807,7 @@ impl Vm {
             lasti: 0,
             kwnames: None,
             is_entry: false,
+            init_instance: None,
         };
         self.frames.push(frame);
         true
@@ -831,6 +857,7 @@ impl Vm {
             lasti: 0,
             kwnames: None,
             is_entry: false,
+            init_instance: None,
         }
     }
 }

@@ -25,6 +25,9 @@ pub struct Frame {
     pub kwnames: Option<PyRef>,
     /// A return from this frame leaves the eval loop (a native caller is waiting).
     pub is_entry: bool,
+    /// Set when this frame runs `__init__` for `C(...)` inside the caller's loop: the
+    /// call's result is this instance (and `__init__` must return None).
+    pub init_instance: Option<PyRef>,
 }
 
 impl Frame {

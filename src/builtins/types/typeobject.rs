@@ -536,6 +536,33 @@ fn call_dunder(vm: &mut Vm, x: &PyRef, name: &str, args: &[PyRef]) -> PyResult {
     }
 }
 
+/// The Python `__init__` to run inline for `cls(...)`, when instantiating `cls` is just
+/// `object.__new__` plus that `__init__` (a plain class of this interpreter's `type`).
+pub fn inlinable_init(cls: &PyRef) -> Option<PyRef> {
+    let ty = try_type(cls)?;
+    if !cls.is_exact(&TYPE_TYPE) || !ty.has_flag(flags::HEAPTYPE) || ty.layout != Layout::Instance {
+        return None;
+    }
+    let new_is_object = ty
+        .slots
+        .new
+        .get()
+        .is_some_and(|f| std::ptr::fn_addr_eq(f, slot_new as crate::object::typeobj::NewFn))
+        && ty
+            .lookup_str("__new__")
+            .is_some_and(|n| OBJECT_TYPE.lookup_str("__new__").is_some_and(|o| o.is(&n)));
+    let init_is_slot = ty
+        .slots
+        .init
+        .get()
+        .is_some_and(|f| std::ptr::fn_addr_eq(f, slot_init as crate::object::typeobj::InitFn));
+    if !new_is_object || !init_is_slot {
+        return None;
+    }
+    ty.lookup_str("__init__")
+        .filter(|i| i.downcast::<FunctionData>().is_some())
+}
+
 fn slot_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult {
     let ty = as_type(cls);
     let new = ty
