@@ -167,13 +167,6 @@ fn dict_repr(vm: &mut Vm, x: &PyRef) -> PyResult {
     Ok(new_str(&r?))
 }
 
-fn unhashable(_vm: &mut Vm, x: &PyRef) -> PyResult<i64> {
-    Err(PyErr::type_error(format!(
-        "unhashable type: '{}'",
-        x.ty().name()
-    )))
-}
-
 /// `a == b` for two dicts.
 fn dict_equal(vm: &mut Vm, a: &PyRef, b: &PyRef) -> PyResult<bool> {
     let (Some(x), Some(y)) = (as_dict(a), as_dict(b)) else {
@@ -606,7 +599,7 @@ fn init_views() {
         if !std::ptr::eq(ty, &DICT_VALUES_TYPE) {
             s.contains.set(Some(view_contains));
             s.richcompare.set(Some(view_richcompare));
-            s.hash.set(Some(unhashable));
+            s.hash.set(Some(super::object::hash_not_implemented));
             s.nb[1].set(Some(view_and));
             s.nb[7].set(Some(view_or));
             s.nb[10].set(Some(view_sub));
@@ -637,7 +630,7 @@ pub fn init() {
     ty.dealloc.set(dealloc_fixed::<DictData>);
     let s = &ty.slots;
     s.repr.set(Some(dict_repr));
-    s.hash.set(Some(unhashable));
+    s.hash.set(Some(super::object::hash_not_implemented));
     s.richcompare.set(Some(dict_richcompare));
     s.len.set(Some(dict_len));
     s.getitem.set(Some(dict_getitem));

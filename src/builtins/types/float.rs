@@ -261,22 +261,31 @@ fn has_index(x: &PyRef) -> bool {
     x.ty().slots.index.get().is_some() || x.ty().lookup_str("__index__").is_some()
 }
 
-/// `PyFloat_AsDouble`: a float, anything with `__float__` or `__index__`; otherwise
-/// `TypeError: must be real number, not X` (the argument conversion of `math`).
-pub fn as_f64(vm: &mut Vm, x: &PyRef) -> PyResult<f64> {
+/// The value of an exact float, an int, or an object with `__float__` or `__index__`
+/// (the conversion chain `as_f64` and `float()` share); `None` for anything else.
+fn real_value(vm: &mut Vm, x: &PyRef) -> PyResult<Option<f64>> {
     if let Some(f) = float_value(x)
         && x.is_exact(&FLOAT_TYPE)
     {
-        return Ok(f);
+        return Ok(Some(f));
     }
     if let Some(v) = int_value(x) {
-        return to_f64(v);
+        return to_f64(v).map(Some);
     }
     if let Some(f) = call_float(vm, x)? {
-        return Ok(f);
+        return Ok(Some(f));
     }
     if has_index(x) {
-        return to_f64(&index_value(vm, x)?);
+        return to_f64(&index_value(vm, x)?).map(Some);
+    }
+    Ok(None)
+}
+
+/// `PyFloat_AsDouble`: a float, anything with `__float__` or `__index__`; otherwise
+/// `TypeError: must be real number, not X` (the argument conversion of `math`).
+pub fn as_f64(vm: &mut Vm, x: &PyRef) -> PyResult<f64> {
+    if let Some(f) = real_value(vm, x)? {
+        return Ok(f);
     }
     Err(PyErr::type_error(format!(
         "must be real number, not {}",
@@ -286,19 +295,8 @@ pub fn as_f64(vm: &mut Vm, x: &PyRef) -> PyResult<f64> {
 
 /// `float(x)` for one argument (`PyNumber_Float`).
 pub fn float_from_object(vm: &mut Vm, x: &PyRef) -> PyResult<f64> {
-    if let Some(f) = float_value(x)
-        && x.is_exact(&FLOAT_TYPE)
-    {
+    if let Some(f) = real_value(vm, x)? {
         return Ok(f);
-    }
-    if let Some(v) = int_value(x) {
-        return to_f64(v);
-    }
-    if let Some(f) = call_float(vm, x)? {
-        return Ok(f);
-    }
-    if has_index(x) {
-        return to_f64(&index_value(vm, x)?);
     }
     if let Some(f) = float_value(x) {
         return Ok(f);

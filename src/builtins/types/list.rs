@@ -90,13 +90,6 @@ fn list_repr(vm: &mut Vm, x: &PyRef) -> PyResult {
     Ok(new_str(&out))
 }
 
-fn list_unhashable(_vm: &mut Vm, x: &PyRef) -> PyResult<i64> {
-    Err(PyErr::type_error(format!(
-        "unhashable type: '{}'",
-        x.ty().name()
-    )))
-}
-
 fn list_richcompare(vm: &mut Vm, a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult {
     match (as_list(a), as_list(b)) {
         (Some(x), Some(y)) => {
@@ -517,7 +510,7 @@ pub fn init() {
     ty.dealloc.set(dealloc_fixed::<ListData>);
     let s = &ty.slots;
     s.repr.set(Some(list_repr));
-    s.hash.set(Some(list_unhashable));
+    s.hash.set(Some(super::object::hash_not_implemented));
     s.richcompare.set(Some(list_richcompare));
     s.len.set(Some(list_len));
     s.getitem.set(Some(list_getitem));

@@ -117,13 +117,6 @@ fn frozenset_hash(_vm: &mut Vm, x: &PyRef) -> PyResult<i64> {
     Ok(hash as i64)
 }
 
-fn unhashable(_vm: &mut Vm, x: &PyRef) -> PyResult<i64> {
-    Err(PyErr::type_error(format!(
-        "unhashable type: '{}'",
-        x.ty().name()
-    )))
-}
-
 fn set_richcompare(vm: &mut Vm, a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult {
     let (Some(sa), Some(sb)) = (as_set(a), as_set(b)) else {
         return Ok(not_implemented());
@@ -566,7 +559,7 @@ pub fn init() {
     }
     let ty = &SET_TYPE;
     let s = &ty.slots;
-    s.hash.set(Some(unhashable));
+    s.hash.set(Some(super::object::hash_not_implemented));
     s.nb_inplace[1].set(Some(set_iand));
     s.nb_inplace[7].set(Some(set_ior));
     s.nb_inplace[10].set(Some(set_isub));

@@ -313,13 +313,6 @@ fn slice_richcompare(vm: &mut Vm, a: &PyRef, b: &PyRef, op: CompareOp) -> PyResu
     vm.rich_compare(&t1, &t2, op)
 }
 
-fn slice_unhashable(_vm: &mut Vm, x: &PyRef) -> PyResult<i64> {
-    Err(PyErr::type_error(format!(
-        "unhashable type: '{}'",
-        x.ty().name()
-    )))
-}
-
 fn slice_new(_vm: &mut Vm, _cls: &PyRef, args: Args) -> PyResult {
     let pos = check_args("slice", &args, 1, 3)?;
     Ok(match pos {
@@ -389,7 +382,7 @@ pub fn init() {
     let s = &ty.slots;
     s.repr.set(Some(slice_repr));
     s.richcompare.set(Some(slice_richcompare));
-    s.hash.set(Some(slice_unhashable));
+    s.hash.set(Some(super::object::hash_not_implemented));
     s.new.set(Some(slice_new));
     s.getattro.set(Some(slice_getattro));
     s.setattro.set(Some(slice_setattro));

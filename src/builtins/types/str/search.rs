@@ -59,7 +59,9 @@ struct Search<'a> {
     ascii: bool,
 }
 
-fn search_args<'a>(vm: &mut Vm, args: &Args<'a>, name: &str) -> PyResult<Search<'a>> {
+/// The receiver, its text and the 1..=3 positional arguments (`sub[, start[, end]]`)
+/// of `find`/`index`/`count`/`startswith`… with CPython's arity messages.
+fn search_receiver<'a>(args: &Args<'a>, name: &str) -> PyResult<(&'a PyRef, &'a str, &'a [PyRef])> {
     let x = receiver(args, name, "str")?;
     let s = text(x, name)?;
     if args.has_keywords() {
@@ -79,6 +81,11 @@ fn search_args<'a>(vm: &mut Vm, args: &Args<'a>, name: &str) -> PyResult<Search<
             rest.len()
         )));
     }
+    Ok((x, s, rest))
+}
+
+fn search_args<'a>(vm: &mut Vm, args: &Args<'a>, name: &str) -> PyResult<Search<'a>> {
+    let (x, s, rest) = search_receiver(args, name)?;
     let sub = str_arg(&rest[0])?;
     let len = char_len(x);
     let ascii = is_ascii(x);
@@ -156,25 +163,7 @@ pub(super) fn m_count(vm: &mut Vm, args: Args) -> PyResult {
 
 /// `startswith` / `endswith`.
 fn tailmatch(vm: &mut Vm, args: &Args, name: &str, suffix: bool) -> PyResult {
-    let x = receiver(args, name, "str")?;
-    let s = text(x, name)?;
-    if args.has_keywords() {
-        return Err(PyErr::type_error(format!(
-            "{name}() takes no keyword arguments"
-        )));
-    }
-    let rest = args.skip_self().positional();
-    if rest.is_empty() {
-        return Err(PyErr::type_error(format!(
-            "{name}() takes at least 1 argument (0 given)"
-        )));
-    }
-    if rest.len() > 3 {
-        return Err(PyErr::type_error(format!(
-            "{name}() takes at most 3 arguments ({} given)",
-            rest.len()
-        )));
-    }
+    let (x, s, rest) = search_receiver(args, name)?;
     let len = char_len(x);
     let ascii = is_ascii(x);
     let (start, end) = adjust_indices(vm, rest.get(1), rest.get(2), len)?;
