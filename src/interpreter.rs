@@ -107,6 +107,7 @@ impl Interpreter {
             md.set_item_str("builtins", b);
         }
         vm.recursion_limit = 1000;
+        let _ = crate::format::set_max_str_digits(crate::format::DEFAULT_MAX_STR_DIGITS as i64);
         Interpreter { vm, main, _gil: g }
     }
 

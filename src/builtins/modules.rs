@@ -83,29 +83,30 @@ fn sys_exit(_vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn sys_getrefcount(_vm: &mut Vm, args: Args) -> PyResult {
-    let a = check_args("getrefcount", &args, 1, 1)?;
+    let a = check_args("sys.getrefcount", &args, 1, 1)?;
     Ok(new_int(a[0].refcount() as i64))
 }
 
 fn sys_getrecursionlimit(vm: &mut Vm, args: Args) -> PyResult {
-    check_args("getrecursionlimit", &args, 0, 0)?;
+    check_args("sys.getrecursionlimit", &args, 0, 0)?;
     Ok(new_int(vm.recursion_limit as i64))
 }
 
+/// A C `int` argument (CPython's `i` converter): an int in range, else its errors.
+fn c_int_arg(x: &PyRef) -> PyResult<i64> {
+    match int_value(x) {
+        Some(IntValue::Small(v)) if i32::try_from(*v).is_ok() => Ok(*v),
+        Some(_) => Err(PyErr::overflow("Python int too large to convert to C int")),
+        None => Err(PyErr::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            x.ty().name()
+        ))),
+    }
+}
+
 fn sys_setrecursionlimit(vm: &mut Vm, args: Args) -> PyResult {
-    let a = check_args("setrecursionlimit", &args, 1, 1)?;
-    let n = match int_value(&a[0]) {
-        Some(IntValue::Small(v)) => *v,
-        Some(IntValue::Big(_)) => {
-            return Err(PyErr::overflow("Python int too large to convert to C int"));
-        }
-        None => {
-            return Err(PyErr::type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                a[0].ty().name()
-            )));
-        }
-    };
+    let a = check_args("sys.setrecursionlimit", &args, 1, 1)?;
+    let n = c_int_arg(&a[0])?;
     if n < 1 {
         return Err(PyErr::value_error(
             "recursion limit must be greater or equal than 1",
@@ -117,19 +118,19 @@ fn sys_setrecursionlimit(vm: &mut Vm, args: Args) -> PyResult {
             "cannot set the recursion limit to {n} at the recursion depth {depth}: the limit is too low"
         )));
     }
-    vm.recursion_limit = n.min(i32::MAX as i64) as usize;
+    vm.recursion_limit = n as usize;
     Ok(none())
 }
 
 fn sys_debugmallocstats(_vm: &mut Vm, args: Args) -> PyResult {
-    check_args("_debugmallocstats", &args, 0, 0)?;
+    check_args("sys._debugmallocstats", &args, 0, 0)?;
     let report = crate::object::heap_report();
     super::io::write_stderr(&report);
     Ok(none())
 }
 
 fn sys_intern(_vm: &mut Vm, args: Args) -> PyResult {
-    let a = check_args("intern", &args, 1, 1)?;
+    let a = check_args("sys.intern", &args, 1, 1)?;
     match as_str(&a[0]) {
         Some(s) => Ok(crate::object::str::intern(s)),
         None => Err(PyErr::type_error(format!(
@@ -140,7 +141,7 @@ fn sys_intern(_vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn sys_exc_info(vm: &mut Vm, args: Args) -> PyResult {
-    check_args("exc_info", &args, 0, 0)?;
+    check_args("sys.exc_info", &args, 0, 0)?;
     Ok(match vm.handled_exc.clone() {
         Some(e) => {
             let tb = crate::object::exception::as_exception(&e)
@@ -153,8 +154,54 @@ fn sys_exc_info(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn sys_getsizeof(_vm: &mut Vm, args: Args) -> PyResult {
-    let a = check_args("getsizeof", &args, 1, 2)?;
+    let a = one_required_arg("getsizeof", "object", &args, 2)?;
     Ok(new_int(crate::object::object_size(&a[0]) as i64))
+}
+
+/// Arguments of a builtin whose first parameter, `name`, is required (positional or
+/// keyword) and which takes at most `max` positionally; Argument Clinic's messages.
+fn one_required_arg<'a>(
+    fname: &str,
+    name: &str,
+    args: &Args<'a>,
+    max: usize,
+) -> PyResult<Vec<PyRef>> {
+    super::types::check_keywords(fname, args, &[name])?;
+    let pos = args.positional();
+    if pos.len() > max {
+        let plural = if max == 1 { "" } else { "s" };
+        return Err(PyErr::type_error(format!(
+            "{fname}() takes at most {max} argument{plural} ({} given)",
+            pos.len()
+        )));
+    }
+    let mut out = pos.to_vec();
+    if let Some(v) = super::types::keyword(args, name) {
+        if !out.is_empty() {
+            return Err(PyErr::type_error(format!(
+                "argument for {fname}() given by name ('{name}') and position (1)"
+            )));
+        }
+        out.insert(0, v.clone());
+    }
+    if out.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "{fname}() missing required argument '{name}' (pos 1)"
+        )));
+    }
+    Ok(out)
+}
+
+fn sys_get_int_max_str_digits(_vm: &mut Vm, args: Args) -> PyResult {
+    check_args("sys.get_int_max_str_digits", &args, 0, 0)?;
+    Ok(new_int(crate::format::max_str_digits() as i64))
+}
+
+fn sys_set_int_max_str_digits(_vm: &mut Vm, args: Args) -> PyResult {
+    let a = one_required_arg("set_int_max_str_digits", "maxdigits", &args, 1)?;
+    let n = c_int_arg(&a[0])?;
+    crate::format::set_max_str_digits(n).map_err(crate::builtins::types::format_error)?;
+    Ok(none())
 }
 
 /// Build the `sys` module for a program with `argv`.
@@ -171,6 +218,8 @@ pub fn make_sys(vm: &Vm, argv: &[String]) -> PyRef {
         ("intern", sys_intern),
         ("exc_info", sys_exc_info),
         ("getsizeof", sys_getsizeof),
+        ("get_int_max_str_digits", sys_get_int_max_str_digits),
+        ("set_int_max_str_digits", sys_set_int_max_str_digits),
     ];
     for (name, f) in fns {
         d.set_item_str(name, new_builtin_function(name, *f, Some("sys")));
@@ -250,27 +299,27 @@ fn process_secs() -> f64 {
 }
 
 fn t_time(_vm: &mut Vm, args: Args) -> PyResult {
-    check_args("time", &args, 0, 0)?;
+    check_args("time.time", &args, 0, 0)?;
     Ok(crate::object::float::new_float(seconds_since_epoch()))
 }
 
 fn t_monotonic(_vm: &mut Vm, args: Args) -> PyResult {
-    check_args("monotonic", &args, 0, 0)?;
+    check_args("time.monotonic", &args, 0, 0)?;
     Ok(crate::object::float::new_float(monotonic_secs()))
 }
 
 fn t_perf_counter(_vm: &mut Vm, args: Args) -> PyResult {
-    check_args("perf_counter", &args, 0, 0)?;
+    check_args("time.perf_counter", &args, 0, 0)?;
     Ok(crate::object::float::new_float(monotonic_secs()))
 }
 
 fn t_process_time(_vm: &mut Vm, args: Args) -> PyResult {
-    check_args("process_time", &args, 0, 0)?;
+    check_args("time.process_time", &args, 0, 0)?;
     Ok(crate::object::float::new_float(process_secs()))
 }
 
 fn t_time_ns(_vm: &mut Vm, args: Args) -> PyResult {
-    check_args("time_ns", &args, 0, 0)?;
+    check_args("time.time_ns", &args, 0, 0)?;
     let ns = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_nanos())
@@ -279,7 +328,7 @@ fn t_time_ns(_vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn t_perf_counter_ns(_vm: &mut Vm, args: Args) -> PyResult {
-    check_args("perf_counter_ns", &args, 0, 0)?;
+    check_args("time.perf_counter_ns", &args, 0, 0)?;
     let ns = START
         .get_or_init(std::time::Instant::now)
         .elapsed()
@@ -288,7 +337,7 @@ fn t_perf_counter_ns(_vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn t_sleep(vm: &mut Vm, args: Args) -> PyResult {
-    let a = check_args("sleep", &args, 1, 1)?;
+    let a = check_args("time.sleep", &args, 1, 1)?;
     let secs = match (int_value(&a[0]), crate::object::float::float_value(&a[0])) {
         (Some(IntValue::Small(v)), _) => *v as f64,
         (_, Some(f)) => f,

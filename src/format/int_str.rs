@@ -1,18 +1,44 @@
 //! Integer to text: `str(int)` with CPython's limit on decimal digits
 //! (`sys.get_int_max_str_digits()`, 4300 by default), any-radix digits, and
 //! the `hex()`/`oct()`/`bin()` texts (`-0x1f`, `0b0`).
+//!
+//! The limit in force is process-wide state owned here: CPython keeps it per
+//! interpreter, and Pyrite runs one interpreter per process (`Interpreter::new`
+//! resets it). Decimal conversions both ways (`str(int)`, `int(str)`, format
+//! specs, `%d`) read it.
 
 use num_bigint::BigInt;
 use num_traits::Signed;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::FormatError;
 
 /// CPython's default `sys.get_int_max_str_digits()`.
 pub const DEFAULT_MAX_STR_DIGITS: usize = 4300;
 
-/// `str(v)` under the default 4300-digit limit.
+/// `sys.set_int_max_str_digits()` refuses nonzero limits below this.
+pub const MIN_MAX_STR_DIGITS: usize = 640;
+
+static MAX_STR_DIGITS: AtomicUsize = AtomicUsize::new(DEFAULT_MAX_STR_DIGITS);
+
+/// The limit in force (`sys.get_int_max_str_digits()`; 0 means none).
+pub fn max_str_digits() -> usize {
+    MAX_STR_DIGITS.load(Ordering::Relaxed)
+}
+
+/// Set the limit in force: 0 (none) or at least [`MIN_MAX_STR_DIGITS`]; CPython's
+/// error otherwise.
+pub fn set_max_str_digits(n: i64) -> Result<(), FormatError> {
+    if n != 0 && !(MIN_MAX_STR_DIGITS as i64..=i64::from(i32::MAX)).contains(&n) {
+        return Err(FormatError::value("maxdigits must be 0 or larger than 640"));
+    }
+    MAX_STR_DIGITS.store(n as usize, Ordering::Relaxed);
+    Ok(())
+}
+
+/// `str(v)` under the limit in force.
 pub fn bigint_to_string(v: &BigInt) -> Result<String, FormatError> {
-    bigint_to_string_limited(v, DEFAULT_MAX_STR_DIGITS)
+    bigint_to_string_limited(v, max_str_digits())
 }
 
 /// `str(v)` when more than `max_digits` decimal digits (sign not counted)

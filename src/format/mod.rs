@@ -43,7 +43,7 @@ pub use hash::{
 pub use int_float::{f64_to_int, int_to_f64};
 pub use int_str::{
     DEFAULT_MAX_STR_DIGITS, bigint_to_string, bigint_to_string_limited, int_to_bin, int_to_hex,
-    int_to_oct, int_to_str_radix,
+    int_to_oct, int_to_str_radix, max_str_digits, set_max_str_digits,
 };
 pub use parse_float::{parse_float, parse_float_literal};
 pub use parse_int::{check_int_literal_digits, parse_int, parse_int_limited, parse_int_literal};

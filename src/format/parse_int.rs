@@ -7,17 +7,17 @@ use num_bigint::BigInt;
 use num_traits::{Num, Zero};
 
 use super::FormatError;
-use super::int_str::DEFAULT_MAX_STR_DIGITS;
+use super::int_str::max_str_digits;
 use super::str_repr::{str_repr, truncate_chars};
 use super::unicode::{is_ascii_space, normalize_numeric};
 
-/// `int(s, base)` under the default 4300-digit limit.
+/// `int(s, base)` under the limit in force (`sys.get_int_max_str_digits()`).
 ///
 /// `base` must be 0 or 2..=36 (other values give CPython's `int() base must
 /// be >= 2 and <= 36, or 0`; callers map negative or huge Python bases to
 /// any out-of-range value such as 1).
 pub fn parse_int(s: &str, base: u32) -> Result<BigInt, FormatError> {
-    parse_int_limited(s, base, DEFAULT_MAX_STR_DIGITS)
+    parse_int_limited(s, base, max_str_digits())
 }
 
 /// `int(s, base)` when more than `max_digits` digits in a base that is not
@@ -193,9 +193,10 @@ pub fn check_int_literal_digits(src: &str) -> Result<(), FormatError> {
         return Ok(());
     }
     let digits = bytes.iter().filter(|b| b.is_ascii_digit()).count();
-    if digits > DEFAULT_MAX_STR_DIGITS {
+    let limit = max_str_digits();
+    if limit > 0 && digits > limit {
         return Err(FormatError::value(format!(
-            "Exceeds the limit ({DEFAULT_MAX_STR_DIGITS} digits) for integer string conversion: \
+            "Exceeds the limit ({limit} digits) for integer string conversion: \
              value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit \
              - Consider hexadecimal for huge integer literals to avoid decimal conversion limits."
         )));

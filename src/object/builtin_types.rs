@@ -204,6 +204,13 @@ builtin_type!(
 );
 builtin_type!(
     STR_ITERATOR_TYPE,
+    "str_iterator",
+    Iterator,
+    Some(&OBJECT_TYPE),
+    HAVE_GC
+);
+builtin_type!(
+    STR_ASCII_ITERATOR_TYPE,
     "str_ascii_iterator",
     Iterator,
     Some(&OBJECT_TYPE),
@@ -374,6 +381,7 @@ pub static CORE_TYPES: &[&TypeObject] = &[
     &LIST_REVERSEITERATOR_TYPE,
     &TUPLE_ITERATOR_TYPE,
     &STR_ITERATOR_TYPE,
+    &STR_ASCII_ITERATOR_TYPE,
     &RANGE_ITERATOR_TYPE,
     &LONGRANGE_ITERATOR_TYPE,
     &DICT_KEYITERATOR_TYPE,

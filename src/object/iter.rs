@@ -61,8 +61,10 @@ pub enum IterState {
         iter: PyRef,
         count: i64,
     },
+    /// `strict`: `zip(..., strict=True)`, which raises if the lengths differ.
     Zip {
         iters: Vec<PyRef>,
+        strict: bool,
     },
     Map {
         func: PyRef,

@@ -64,7 +64,7 @@ enum Step {
     Reversed(PyRef, usize),
     Callable(PyRef, PyRef),
     Enumerate(PyRef, i64),
-    Zip(Vec<PyRef>),
+    Zip(Vec<PyRef>, bool),
     Map(PyRef, Vec<PyRef>),
     Filter(Option<PyRef>, PyRef),
     Error(PyErr),
@@ -223,7 +223,7 @@ fn step(it: &PyRef, d: &IterData) -> Step {
         IterState::GetItem { obj, index } => Step::GetItem(obj.clone(), *index),
         IterState::Callable { func, sentinel } => Step::Callable(func.clone(), sentinel.clone()),
         IterState::Enumerate { iter, count } => Step::Enumerate(iter.clone(), *count),
-        IterState::Zip { iters } => Step::Zip(iters.clone()),
+        IterState::Zip { iters, strict } => Step::Zip(iters.clone(), *strict),
         IterState::Map { func, iters } => Step::Map(func.clone(), iters.clone()),
         IterState::Filter { func, iter } => Step::Filter(func.clone(), iter.clone()),
     }
@@ -285,14 +285,15 @@ pub fn iter_next(vm: &mut Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
             }
             Ok(Some(new_tuple(vec![new_int(count), v])))
         }
-        Step::Zip(iters) => {
+        Step::Zip(iters, strict) => {
             if iters.is_empty() {
                 return Ok(None);
             }
             let mut items = Vec::with_capacity(iters.len());
-            for i in &iters {
-                match vm.next(i)? {
+            for (i, it) in iters.iter().enumerate() {
+                match vm.next(it)? {
                     Some(v) => items.push(v),
+                    None if strict => return zip_strict_end(vm, &iters, i),
                     None => return Ok(None),
                 }
             }
@@ -392,19 +393,50 @@ fn enumerate_new(vm: &mut Vm, _cls: &PyRef, args: Args) -> PyResult {
 }
 
 fn zip_new(vm: &mut Vm, _cls: &PyRef, args: Args) -> PyResult {
-    for (k, _) in args.keywords() {
+    let mut strict = false;
+    for (k, v) in args.keywords() {
         let k = str_of(k);
         if k != "strict" {
             return Err(PyErr::type_error(format!(
-                "zip() got an unexpected keyword argument '{k}'"
+                "'{k}' is an invalid keyword argument for zip()"
             )));
         }
+        strict = vm.is_true(v)?;
     }
     let mut iters = Vec::new();
     for x in args.positional() {
         iters.push(vm.get_iter(x)?);
     }
-    Ok(new_iter(&ZIP_TYPE, IterState::Zip { iters }))
+    Ok(new_iter(&ZIP_TYPE, IterState::Zip { iters, strict }))
+}
+
+/// `zip(strict=True)` found argument `exhausted` (0-based) at its end: an error if
+/// any other argument has a different length, else the end of the zip.
+fn zip_strict_end(vm: &mut Vm, iters: &[PyRef], exhausted: usize) -> PyResult<Option<PyRef>> {
+    let earlier = |n: usize| {
+        if n == 1 {
+            "argument 1".to_string()
+        } else {
+            format!("arguments 1-{n}")
+        }
+    };
+    if exhausted > 0 {
+        return Err(PyErr::value_error(format!(
+            "zip() argument {} is shorter than {}",
+            exhausted + 1,
+            earlier(exhausted)
+        )));
+    }
+    for (i, it) in iters.iter().enumerate().skip(1) {
+        if vm.next(it)?.is_some() {
+            return Err(PyErr::value_error(format!(
+                "zip() argument {} is longer than {}",
+                i + 1,
+                earlier(i)
+            )));
+        }
+    }
+    Ok(None)
 }
 
 fn map_new(vm: &mut Vm, _cls: &PyRef, args: Args) -> PyResult {
@@ -488,11 +520,12 @@ fn m_next(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 pub fn init() {
-    let all: [&TypeObject; 17] = [
+    let all: [&TypeObject; 18] = [
         &LIST_ITERATOR_TYPE,
         &LIST_REVERSEITERATOR_TYPE,
         &TUPLE_ITERATOR_TYPE,
         &STR_ITERATOR_TYPE,
+        &STR_ASCII_ITERATOR_TYPE,
         &RANGE_ITERATOR_TYPE,
         &LONGRANGE_ITERATOR_TYPE,
         &DICT_KEYITERATOR_TYPE,
@@ -519,6 +552,7 @@ pub fn init() {
         &LIST_REVERSEITERATOR_TYPE,
         &TUPLE_ITERATOR_TYPE,
         &STR_ITERATOR_TYPE,
+        &STR_ASCII_ITERATOR_TYPE,
         &RANGE_ITERATOR_TYPE,
         &LONGRANGE_ITERATOR_TYPE,
         &DICT_KEYITERATOR_TYPE,

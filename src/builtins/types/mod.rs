@@ -60,6 +60,16 @@ pub fn new_builtin_function(
     )
 }
 
+/// A `crate::format` error as the Python exception it names.
+pub fn format_error(e: crate::format::FormatError) -> PyErr {
+    use crate::format::ErrorKind;
+    match e.kind {
+        ErrorKind::ValueError => PyErr::value_error(e.message),
+        ErrorKind::TypeError => PyErr::type_error(e.message),
+        ErrorKind::OverflowError => PyErr::overflow(e.message),
+    }
+}
+
 /// Add a method to a builtin type: `ty.name(self, *args)` calls `func` with the receiver
 /// as `args[0]`.
 pub fn add_method(ty: &TypeObject, name: &'static str, func: NativeFn) {

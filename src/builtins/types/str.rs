@@ -191,11 +191,17 @@ fn s_contains(_vm: &mut Vm, x: &PyRef, item: &PyRef) -> PyResult<bool> {
     }
 }
 
-/// `iter(str)`; the iterator's `index` is a byte offset into the text.
+/// `iter(str)`; the iterator's `index` is a byte offset into the text. As in CPython,
+/// ASCII text gets a `str_ascii_iterator`, other text a `str_iterator`.
 fn s_iter(_vm: &mut Vm, x: &PyRef) -> PyResult {
     text(x, "__iter__")?;
+    let ty = if crate::object::str::is_ascii(x) {
+        &STR_ASCII_ITERATOR_TYPE
+    } else {
+        &STR_ITERATOR_TYPE
+    };
     Ok(new_iter(
-        &STR_ITERATOR_TYPE,
+        ty,
         IterState::Seq {
             seq: x.clone(),
             index: 0,

@@ -4,7 +4,7 @@
 //! exponents give floats, shifts and bitwise operators on infinite two's complement).
 //! No objects are involved, so everything here is tested without an interpreter.
 
-use crate::format::{self, ErrorKind, FormatError};
+use crate::format;
 use crate::object::int::{IntValue, new_int};
 use crate::object::str::new_str;
 use crate::object::tuple::new_tuple;
@@ -51,14 +51,7 @@ impl From<ArithError> for PyErr {
     }
 }
 
-/// The Python exception for a [`FormatError`] from the `format` module.
-pub fn format_error(e: FormatError) -> PyErr {
-    match e.kind {
-        ErrorKind::ValueError => PyErr::value_error(e.message),
-        ErrorKind::TypeError => PyErr::type_error(e.message),
-        ErrorKind::OverflowError => PyErr::overflow(e.message),
-    }
-}
+pub use crate::builtins::types::format_error;
 
 const INT_TOO_LARGE: &str = "int too large to convert to float";
 

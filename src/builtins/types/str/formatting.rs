@@ -5,9 +5,9 @@
 //! `crate::format`).
 
 use crate::format::{
-    ErrorKind, FormatError, PercentKey, PercentNum, PercentParser, PercentPiece, PercentSpec,
-    decimal_value, f64_to_int, format_percent_float, format_percent_int, int_to_f64,
-    pad_percent_str, percent_char_from_int, percent_char_from_str, percent_type_error,
+    PercentKey, PercentNum, PercentParser, PercentPiece, PercentSpec, decimal_value, f64_to_int,
+    format_percent_float, format_percent_int, int_to_f64, pad_percent_str, percent_char_from_int,
+    percent_char_from_str, percent_type_error,
 };
 use crate::object::float::float_value;
 use crate::object::int::{int_value, new_int};
@@ -17,14 +17,7 @@ use crate::object::*;
 use crate::vm::Vm;
 use num_bigint::BigInt;
 
-/// A `crate::format` error as the Python exception it names.
-pub fn format_error(e: FormatError) -> PyErr {
-    match e.kind {
-        ErrorKind::ValueError => PyErr::value_error(e.message),
-        ErrorKind::TypeError => PyErr::type_error(e.message),
-        ErrorKind::OverflowError => PyErr::overflow(e.message),
-    }
-}
+pub use crate::builtins::types::format_error;
 
 // ----- str.format --------------------------------------------------------------------
 
