@@ -161,6 +161,20 @@ builtin_type!(
     BASETYPE | HAVE_GC
 );
 builtin_type!(
+    MAPPINGPROXY_TYPE,
+    "mappingproxy",
+    DictView,
+    Some(&OBJECT_TYPE),
+    HAVE_GC
+);
+builtin_type!(
+    GETSET_DESCRIPTOR_TYPE,
+    "getset_descriptor",
+    GetSet,
+    Some(&OBJECT_TYPE),
+    0
+);
+builtin_type!(
     DICT_KEYS_TYPE,
     "dict_keys",
     DictView,
@@ -374,6 +388,8 @@ pub static CORE_TYPES: &[&TypeObject] = &[
     &CELL_TYPE,
     &TRACEBACK_TYPE,
     &SUPER_TYPE,
+    &MAPPINGPROXY_TYPE,
+    &GETSET_DESCRIPTOR_TYPE,
     &DICT_KEYS_TYPE,
     &DICT_VALUES_TYPE,
     &DICT_ITEMS_TYPE,

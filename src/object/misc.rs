@@ -262,6 +262,27 @@ impl Payload for InstanceData {
     const LAYOUT: Layout = Layout::Instance;
 }
 
+/// Which per-instance slot a [`GetSetData`] descriptor exposes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum GetSetKind {
+    /// `__dict__`: the instance attribute dict (created on first use).
+    Dict,
+    /// `__weakref__`: always `None` (Pyrite has no weak references yet).
+    Weakref,
+}
+
+/// A `getset_descriptor` that a class statement adds to the first class of a hierarchy
+/// to give instances a `__dict__` / `__weakref__`. It owns no object references.
+pub struct GetSetData {
+    pub kind: GetSetKind,
+    /// The owning class's name, for `<attribute '__dict__' of 'A' objects>`.
+    pub owner: String,
+}
+
+impl Payload for GetSetData {
+    const LAYOUT: Layout = Layout::GetSet;
+}
+
 /// `dict.keys()` / `values()` / `items()`: a live view of a dict.
 pub struct DictViewData {
     pub dict: PyRef,

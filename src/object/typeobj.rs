@@ -54,6 +54,8 @@ pub enum Layout {
     /// Every native iterator (list, tuple, str, range, dict views, enumerate, zip…).
     Iterator,
     DictView,
+    /// `getset_descriptor`: `__dict__` / `__weakref__` of a user class.
+    GetSet,
     /// `sys.stdout` / `sys.stderr` text streams.
     Stream,
 }

@@ -420,13 +420,26 @@ impl Vm {
     }
 
     pub fn delitem(&mut self, obj: &PyRef, key: &PyRef) -> PyResult<()> {
-        match obj.ty().slots.setitem.get() {
-            Some(f) => f(self, obj, key, None),
-            None => Err(PyErr::type_error(format!(
-                "'{}' object doesn't support item deletion",
-                obj.ty().name()
-            ))),
+        let ty = obj.ty();
+        if let Some(f) = ty.slots.setitem.get() {
+            return f(self, obj, key, None);
         }
+        // CPython words it by path: an index into something with sequence methods
+        // (every class statement's type has them) fails in `PySequence_DelItem`.
+        let sequence_like = ty.has_flag(crate::object::typeobj::flags::HEAPTYPE)
+            || ty.slots.len.get().is_some()
+            || ty.slots.contains.get().is_some();
+        let index_key =
+            crate::object::int::int_value(key).is_some() || key.ty().slots.index.get().is_some();
+        let verb = if sequence_like && index_key {
+            "doesn't"
+        } else {
+            "does not"
+        };
+        Err(PyErr::type_error(format!(
+            "'{}' object {verb} support item deletion",
+            ty.name()
+        )))
     }
 
     pub fn contains(&mut self, container: &PyRef, item: &PyRef) -> PyResult<bool> {
@@ -786,16 +799,23 @@ pub fn instance_dict(obj: &PyRef) -> Option<PyRef> {
     }
 }
 
+/// Where an instance keeps its attribute dict, if its layout has room for one (modules
+/// excepted: theirs is fixed).
+pub fn instance_dict_cell(obj: &PyRef) -> Option<&std::cell::RefCell<Option<PyRef>>> {
+    match obj.ty().layout {
+        Layout::Instance => Some(&obj.downcast::<InstanceData>()?.dict),
+        Layout::Exception => Some(&as_exception(obj)?.dict),
+        Layout::Function => Some(&obj.downcast::<FunctionData>()?.dict),
+        _ => None,
+    }
+}
+
 /// The attribute dict of an instance, created if the layout has room for one.
 pub fn instance_dict_or_create(obj: &PyRef) -> Option<PyRef> {
-    let cell = match obj.ty().layout {
-        Layout::Instance => &obj.downcast::<InstanceData>()?.dict,
-        Layout::Exception => &as_exception(obj)?.dict,
-        Layout::Function => &obj.downcast::<FunctionData>()?.dict,
-        Layout::Module => return crate::object::module::module_dict(obj),
-        _ => return None,
-    };
-    let mut c = cell.borrow_mut();
+    if obj.ty().layout == Layout::Module {
+        return crate::object::module::module_dict(obj);
+    }
+    let mut c = instance_dict_cell(obj)?.borrow_mut();
     if c.is_none() {
         *c = Some(crate::object::dict::new_dict());
     }

@@ -10,9 +10,11 @@ pub mod dict;
 pub mod exceptions;
 pub mod float;
 pub mod function;
+pub mod getset;
 pub mod int;
 pub mod iterators;
 pub mod list;
+pub mod mappingproxy;
 pub mod object;
 pub mod set;
 pub mod slice;
@@ -39,6 +41,8 @@ pub fn init_all() {
     iterators::init();
     function::init();
     containers::init();
+    mappingproxy::init();
+    getset::init();
     exceptions::init();
 }
 

@@ -2,9 +2,11 @@
 //! `type(name, bases, ns)` with the C3 MRO), attribute lookup on types, `super`, and the
 //! slot wrappers that make a heap type's slots call its dunder methods.
 
+use super::getset::new_getset;
 use crate::object::dict::{as_dict, new_dict};
 use crate::object::function::{ClassMethodData, FunctionData, StaticMethodData};
 use crate::object::handle::dealloc_fixed;
+use crate::object::misc::GetSetKind;
 use crate::object::misc::{InstanceData, SuperData};
 use crate::object::singletons::*;
 use crate::object::str::{new_str, str_of};
@@ -53,10 +55,14 @@ fn type_call(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult {
     Ok(obj)
 }
 
-/// Attribute lookup on a type: metatype data descriptors, then the MRO (binding
+/// Attribute lookup on a type: metatype data descriptors (the attributes of
+/// [`type_data_attribute`], then any in the metatype's dict), then the MRO (binding
 /// through `__get__` with no instance), then metatype attributes.
 fn type_getattro(vm: &mut Vm, obj: &PyRef, name: &PyRef) -> PyResult {
     let ty = as_type(obj);
+    if let Some(v) = type_data_attribute(vm, ty, obj, str_of(name))? {
+        return Ok(v);
+    }
     let meta_attr = obj.ty().lookup(name);
     if let Some(m) = &meta_attr
         && m.ty().slots.descr_set.get().is_some()
@@ -70,32 +76,6 @@ fn type_getattro(vm: &mut Vm, obj: &PyRef, name: &PyRef) -> PyResult {
         }
         return Ok(v);
     }
-    match str_of(name) {
-        "__name__" => return Ok(new_str(ty.name())),
-        "__qualname__" => return Ok(new_str(&ty.qualname.borrow())),
-        "__module__" => return Ok(new_str(&ty.module)),
-        "__mro__" => {
-            return Ok(ty
-                .mro
-                .borrow()
-                .clone()
-                .unwrap_or_else(|| new_tuple(vec![obj.clone()])));
-        }
-        "__bases__" => {
-            return Ok(ty
-                .bases
-                .borrow()
-                .clone()
-                .unwrap_or_else(|| match ty.base() {
-                    Some(b) => new_tuple(vec![b.as_object()]),
-                    None => new_tuple(Vec::new()),
-                }));
-        }
-        "__base__" => return Ok(ty.base().map(|b| b.as_object()).unwrap_or_else(none)),
-        "__dict__" => return Ok(ty.dict()),
-        "__doc__" => return Ok(none()),
-        _ => {}
-    }
     if let Some(m) = meta_attr {
         if let Some(get) = m.ty().slots.descr_get.get() {
             return get(vm, &m, Some(obj), &obj.type_ref());
@@ -103,6 +83,49 @@ fn type_getattro(vm: &mut Vm, obj: &PyRef, name: &PyRef) -> PyResult {
         return Ok(m);
     }
     Err(no_attribute(obj, name))
+}
+
+/// The attributes `type` itself defines as data descriptors, which win over anything
+/// of the same name in the class namespace or its bases (CPython's `type_getsets` and
+/// `type_members`): `C.__name__` is the class's name even if `C` defines `__name__`.
+fn type_data_attribute(
+    vm: &mut Vm,
+    ty: &TypeObject,
+    obj: &PyRef,
+    name: &str,
+) -> PyResult<Option<PyRef>> {
+    Ok(Some(match name {
+        "__name__" => new_str(ty.name()),
+        "__qualname__" => new_str(&ty.qualname.borrow()),
+        "__module__" => match ty.dict_get_str(&crate::object::str::intern("__module__")) {
+            Some(m) if ty.has_flag(flags::HEAPTYPE) => m,
+            _ => new_str(&ty.module),
+        },
+        "__mro__" => ty
+            .mro
+            .borrow()
+            .clone()
+            .unwrap_or_else(|| new_tuple(vec![obj.clone()])),
+        "__bases__" => ty
+            .bases
+            .borrow()
+            .clone()
+            .unwrap_or_else(|| match ty.base() {
+                Some(b) => new_tuple(vec![b.as_object()]),
+                None => new_tuple(Vec::new()),
+            }),
+        "__base__" => ty.base().map(|b| b.as_object()).unwrap_or_else(none),
+        "__dict__" => super::mappingproxy::new_mappingproxy(&ty.dict()),
+        // The class's own `__doc__` only (a class statement always sets one).
+        "__doc__" => match ty.dict_get_str(&crate::object::str::intern("__doc__")) {
+            Some(d) => match d.ty().slots.descr_get.get() {
+                Some(get) => get(vm, &d, None, obj)?,
+                None => d,
+            },
+            None => none(),
+        },
+        _ => return Ok(None),
+    }))
 }
 
 fn type_setattro(_vm: &mut Vm, obj: &PyRef, name: &PyRef, value: Option<PyRef>) -> PyResult<()> {
@@ -282,6 +305,22 @@ pub fn type_new(vm: &mut Vm, name: &PyRef, bases: &PyRef, ns: &PyRef) -> PyResul
     }
     if dd.get_item_str("__eq__").is_some() && dd.get_item_str("__hash__").is_none() {
         dd.set_item_str("__hash__", none());
+    }
+    // The first class of a hierarchy gives its instances `__dict__` (unless the solid
+    // base already has one) and `__weakref__`; every class gets its own `__doc__`.
+    if base_list
+        .iter()
+        .all(|b| !as_type(b).has_flag(flags::HEAPTYPE))
+    {
+        if layout == Layout::Instance && dd.get_item_str("__dict__").is_none() {
+            dd.set_item_str("__dict__", new_getset(GetSetKind::Dict, &name_s));
+        }
+        if dd.get_item_str("__weakref__").is_none() {
+            dd.set_item_str("__weakref__", new_getset(GetSetKind::Weakref, &name_s));
+        }
+    }
+    if dd.get_item_str("__doc__").is_none() {
+        dd.set_item_str("__doc__", none());
     }
     let base_ptr = as_type(&base_list[0]) as *const TypeObject;
     let mut tflags = flags::HEAPTYPE | flags::BASETYPE | flags::HAVE_GC;
