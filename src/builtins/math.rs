@@ -6,8 +6,8 @@
 //! with CPython's compensated vector norm so results match bit for bit.
 //!
 //! The inverse hyperbolic functions and `cbrt` are written out here (glibc's formulas)
-//! because Rust's versions are not the C library's and differ in the last bit. Not provided: `erf`,
-//! `erfc`, `gamma`, `lgamma` (no libm binding without `unsafe`).
+//! because Rust's versions are not the C library's and differ in the last bit.
+//! `gamma`, `lgamma`, `erf` and `erfc` live in `math_special.rs`.
 
 use super::numeric::{bind_args, missing_argument};
 use super::types::float::as_f64;
@@ -73,6 +73,29 @@ fn math_1(vm: &mut Vm, arg: &PyRef, f: fn(f64) -> f64, can_overflow: bool) -> Py
         });
     }
     Ok(new_float(r))
+}
+
+/// CPython's `math_1a` (`gamma`, `lgamma`): the function reports its own errors.
+fn math_1a(
+    vm: &mut Vm,
+    args: Args,
+    name: &str,
+    f: fn(f64) -> Result<f64, super::math_special::SpecialError>,
+) -> PyResult {
+    let x = as_f64(vm, one_arg(name, &args)?)?;
+    match f(x) {
+        Ok(r) => Ok(new_float(r)),
+        Err(super::math_special::SpecialError::Domain) => Err(domain_error()),
+        Err(super::math_special::SpecialError::Range) => Err(range_error()),
+    }
+}
+
+fn m_gamma(vm: &mut Vm, args: Args) -> PyResult {
+    math_1a(vm, args, "gamma", super::math_special::gamma)
+}
+
+fn m_lgamma(vm: &mut Vm, args: Args) -> PyResult {
+    math_1a(vm, args, "lgamma", super::math_special::lgamma)
 }
 
 /// CPython's `math_2` for two-argument libm functions.
@@ -209,6 +232,8 @@ func1! {
     m_cbrt, "cbrt", cbrt, false;
     m_cos, "cos", f64::cos, false;
     m_cosh, "cosh", f64::cosh, true;
+    m_erf, "erf", super::math_special::erf, false;
+    m_erfc, "erfc", super::math_special::erfc, false;
     m_exp, "exp", f64::exp, true;
     m_exp2, "exp2", f64::exp2, true;
     m_expm1, "expm1", f64::exp_m1, true;
@@ -1019,6 +1044,8 @@ const OTHERS: &[(&str, NativeFn)] = &[
     ("hypot", m_hypot),
     ("dist", m_dist),
     ("gcd", m_gcd),
+    ("gamma", m_gamma),
+    ("lgamma", m_lgamma),
     ("lcm", m_lcm),
     ("factorial", m_factorial),
     ("comb", m_comb),

@@ -3,6 +3,7 @@
 pub mod functions;
 pub mod io;
 pub mod math;
+pub mod math_special;
 pub mod modules;
 pub mod numeric;
 pub mod types;
