@@ -266,6 +266,27 @@ builtin_type!(
     HAVE_GC
 );
 builtin_type!(
+    DICT_REVERSEKEYITERATOR_TYPE,
+    "dict_reversekeyiterator",
+    Iterator,
+    Some(&OBJECT_TYPE),
+    HAVE_GC
+);
+builtin_type!(
+    DICT_REVERSEVALUEITERATOR_TYPE,
+    "dict_reversevalueiterator",
+    Iterator,
+    Some(&OBJECT_TYPE),
+    HAVE_GC
+);
+builtin_type!(
+    DICT_REVERSEITEMITERATOR_TYPE,
+    "dict_reverseitemiterator",
+    Iterator,
+    Some(&OBJECT_TYPE),
+    HAVE_GC
+);
+builtin_type!(
     SET_ITERATOR_TYPE,
     "set_iterator",
     Iterator,
@@ -403,6 +424,9 @@ pub static CORE_TYPES: &[&TypeObject] = &[
     &DICT_KEYITERATOR_TYPE,
     &DICT_VALUEITERATOR_TYPE,
     &DICT_ITEMITERATOR_TYPE,
+    &DICT_REVERSEKEYITERATOR_TYPE,
+    &DICT_REVERSEVALUEITERATOR_TYPE,
+    &DICT_REVERSEITEMITERATOR_TYPE,
     &SET_ITERATOR_TYPE,
     &SEQ_ITERATOR_TYPE,
     &CALLABLE_ITERATOR_TYPE,

@@ -35,12 +35,15 @@ pub enum IterState {
     },
     /// A `Big` range: arbitrary-precision position, step and count.
     BigRange(Box<BigRangeIter>),
+    /// Forward: `pos` is the next entry index to look at. Reverse (`reversed(d)`):
+    /// entries below `pos` remain, examined downwards.
     Dict {
         dict: PyRef,
         pos: usize,
         kind: DictIterKind,
         version: u64,
         len: usize,
+        reverse: bool,
     },
     Set {
         set: PyRef,

@@ -10,7 +10,6 @@ use super::{add_classmethod, add_method, check_method_args};
 use crate::object::dict::{DictData, DictTable, as_dict};
 use crate::object::handle::dealloc_fixed;
 use crate::object::iter::{DictIterKind, IterState, new_iter};
-use crate::object::list::new_list;
 use crate::object::misc::DictViewData;
 use crate::object::singletons::{none, not_implemented, py_bool};
 use crate::object::str::{new_str, str_of};
@@ -232,21 +231,36 @@ fn dict_contains(vm: &mut Vm, x: &PyRef, key: &PyRef) -> PyResult<bool> {
 
 /// A dict iterator of `kind` over `d` (`dict_keyiterator` and friends).
 pub fn dict_iter_of(d: &PyRef, kind: DictIterKind) -> PyRef {
-    let n = dict_data(d).len();
-    let ty = match kind {
-        DictIterKind::Keys => &DICT_KEYITERATOR_TYPE,
-        DictIterKind::Values => &DICT_VALUEITERATOR_TYPE,
-        DictIterKind::Items => &DICT_ITEMITERATOR_TYPE,
+    dict_iterator(d, kind, false)
+}
+
+/// A forward or reverse iterator over a dict's keys, values or items.
+fn dict_iterator(d: &PyRef, kind: DictIterKind, reverse: bool) -> PyRef {
+    let dd = dict_data(d);
+    let n = dd.len();
+    let ty = match (kind, reverse) {
+        (DictIterKind::Keys, false) => &DICT_KEYITERATOR_TYPE,
+        (DictIterKind::Values, false) => &DICT_VALUEITERATOR_TYPE,
+        (DictIterKind::Items, false) => &DICT_ITEMITERATOR_TYPE,
+        (DictIterKind::Keys, true) => &DICT_REVERSEKEYITERATOR_TYPE,
+        (DictIterKind::Values, true) => &DICT_REVERSEVALUEITERATOR_TYPE,
+        (DictIterKind::Items, true) => &DICT_REVERSEITEMITERATOR_TYPE,
+    };
+    let pos = if reverse {
+        dd.table.borrow().capacity_used()
+    } else {
+        0
     };
     // `version` holds the size at creation (CPython's `di_used`), `len` the items left.
     new_iter(
         ty,
         IterState::Dict {
             dict: d.clone(),
-            pos: 0,
+            pos,
             kind,
             version: n as u64,
             len: n,
+            reverse,
         },
     )
 }
@@ -400,21 +414,10 @@ fn m_fromkeys(vm: &mut Vm, args: Args) -> PyResult {
     Ok(d)
 }
 
-/// Keys in reverse order, as a `list_reverseiterator` over a snapshot.
-fn reversed_snapshot(items: Vec<PyRef>) -> PyRef {
-    let n = items.len();
-    new_iter(
-        &LIST_REVERSEITERATOR_TYPE,
-        IterState::SeqRev {
-            seq: new_list(items),
-            index: n,
-        },
-    )
-}
-
 fn m_reversed(_vm: &mut Vm, args: Args) -> PyResult {
     let (x, _) = check_method_args("dict.__reversed__", &args, 0, 0)?;
-    Ok(reversed_snapshot(data(x, "__reversed__")?.keys()))
+    data(x, "__reversed__")?;
+    Ok(dict_iterator(x, DictIterKind::Keys, true))
 }
 
 fn m_new(vm: &mut Vm, args: Args) -> PyResult {
@@ -584,7 +587,7 @@ fn view_m_isdisjoint(vm: &mut Vm, args: Args) -> PyResult {
 
 fn view_m_reversed(_vm: &mut Vm, args: Args) -> PyResult {
     let (x, _) = check_method_args("__reversed__", &args, 0, 0)?;
-    Ok(reversed_snapshot(view_elements(x)?))
+    Ok(dict_iterator(view_dict(x)?, view_kind(x), true))
 }
 
 fn init_views() {

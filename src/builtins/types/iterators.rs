@@ -167,6 +167,7 @@ fn step(it: &PyRef, d: &IterData) -> Step {
             kind,
             version,
             len,
+            reverse,
         } => {
             let dd = dict_data(dict);
             if dd.len() as u64 != *version {
@@ -177,21 +178,26 @@ fn step(it: &PyRef, d: &IterData) -> Step {
             }
             let found = {
                 let t = dd.table.borrow();
-                (*pos..t.capacity_used())
-                    .find_map(|i| t.entry(i).map(|e| (i, e.key.clone(), e.value.clone())))
+                let entry = |i: usize| t.entry(i).map(|e| (i, e.key.clone(), e.value.clone()));
+                if *reverse {
+                    (0..(*pos).min(t.capacity_used())).rev().find_map(entry)
+                } else {
+                    (*pos..t.capacity_used()).find_map(entry)
+                }
             };
             let Some((i, k, v)) = found else {
                 *st = IterState::Exhausted;
                 return Step::Value(None);
             };
-            if *len == 0 {
+            // CPython checks this going forwards only.
+            if *len == 0 && !*reverse {
                 *version = u64::MAX;
                 return Step::Error(PyErr::runtime_error(
                     "dictionary keys changed during iteration",
                 ));
             }
-            *pos = i + 1;
-            *len -= 1;
+            *pos = if *reverse { i } else { i + 1 };
+            *len = len.saturating_sub(1);
             Step::Value(Some(match kind {
                 DictIterKind::Keys => k,
                 DictIterKind::Values => v,
@@ -520,7 +526,7 @@ fn m_next(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 pub fn init() {
-    let all: [&TypeObject; 18] = [
+    let all: [&TypeObject; 21] = [
         &LIST_ITERATOR_TYPE,
         &LIST_REVERSEITERATOR_TYPE,
         &TUPLE_ITERATOR_TYPE,
@@ -531,6 +537,9 @@ pub fn init() {
         &DICT_KEYITERATOR_TYPE,
         &DICT_VALUEITERATOR_TYPE,
         &DICT_ITEMITERATOR_TYPE,
+        &DICT_REVERSEKEYITERATOR_TYPE,
+        &DICT_REVERSEVALUEITERATOR_TYPE,
+        &DICT_REVERSEITEMITERATOR_TYPE,
         &SET_ITERATOR_TYPE,
         &SEQ_ITERATOR_TYPE,
         &CALLABLE_ITERATOR_TYPE,
@@ -558,6 +567,9 @@ pub fn init() {
         &DICT_KEYITERATOR_TYPE,
         &DICT_VALUEITERATOR_TYPE,
         &DICT_ITEMITERATOR_TYPE,
+        &DICT_REVERSEKEYITERATOR_TYPE,
+        &DICT_REVERSEVALUEITERATOR_TYPE,
+        &DICT_REVERSEITEMITERATOR_TYPE,
         &SET_ITERATOR_TYPE,
     ] {
         add_method(ty, "__length_hint__", m_length_hint);
