@@ -77,9 +77,17 @@ pub(crate) unsafe fn unlink(h: *const GcHead) {
 
 /// New references to every live (refcount > 0) object on the list, oldest first.
 pub fn all_objects() -> Vec<PyRef> {
+    live_objects_where(|_| true)
+}
+
+/// New references to the live objects on the list for which `keep` holds, oldest
+/// first. `keep` must not run Python code or free objects (the list is being walked).
+pub fn live_objects_where(keep: impl Fn(&PyRef) -> bool) -> Vec<PyRef> {
     let mut out = Vec::new();
     let s = sentinel();
-    // SAFETY: walking the circular list of live heads with the GIL held.
+    // SAFETY: walking the circular list of live heads with the GIL held; `keep` only
+    // inspects each object through a borrowed handle that is never dropped (so no
+    // refcount changes and nothing is unlinked during the walk).
     unsafe {
         let mut cur = (*s).next.get();
         if cur.is_null() {
@@ -89,8 +97,12 @@ pub fn all_objects() -> Vec<PyRef> {
             let obj = (cur as *const u8).add(GC_HEAD_SIZE) as *mut ObjHeader;
             let header = &*obj;
             if header.refcnt.get() > 0 {
-                header.refcnt.set(header.refcnt.get() + 1);
-                out.push(PyRef::from_raw(NonNull::new_unchecked(obj)));
+                let borrowed =
+                    std::mem::ManuallyDrop::new(PyRef::from_raw(NonNull::new_unchecked(obj)));
+                if keep(&borrowed) {
+                    header.refcnt.set(header.refcnt.get() + 1);
+                    out.push(PyRef::from_raw(NonNull::new_unchecked(obj)));
+                }
             }
             cur = (*cur).next.get();
         }

@@ -384,7 +384,11 @@ impl Vm {
             None => {
                 if let Some(t) = try_type(obj) {
                     if let Some(m) = t.lookup_str("__class_getitem__") {
-                        let m = self.bind_descriptor(&m, obj)?;
+                        // Bound to the class itself (a classmethod's `__get__(None, C)`).
+                        let m = match m.ty().slots.descr_get.get() {
+                            Some(get) => get(self, &m, None, obj)?,
+                            None => m,
+                        };
                         return self.call_args(&m, std::slice::from_ref(key));
                     }
                     if std::ptr::eq(t, &TYPE_TYPE) || t.is_subtype(&OBJECT_TYPE) {

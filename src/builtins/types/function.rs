@@ -178,6 +178,36 @@ fn method_hash(vm: &mut Vm, m: &PyRef) -> PyResult<i64> {
     Ok(h ^ (d.self_obj.addr() >> 4) as i64)
 }
 
+/// Whether CPython exposes builtin method `name` as a slot wrapper (`wrapper_descriptor`:
+/// the dunders backed by type slots) rather than a `method_descriptor`; the two word
+/// their receiver errors differently.
+fn is_slot_wrapper(name: &str) -> bool {
+    name.starts_with("__")
+        && name.ends_with("__")
+        && !matches!(
+            name,
+            "__reversed__"
+                | "__format__"
+                | "__round__"
+                | "__trunc__"
+                | "__floor__"
+                | "__ceil__"
+                | "__sizeof__"
+                | "__dir__"
+                | "__reduce__"
+                | "__reduce_ex__"
+                | "__getstate__"
+                | "__getnewargs__"
+                | "__init_subclass__"
+                | "__subclasshook__"
+                | "__class_getitem__"
+                | "__length_hint__"
+                | "__copy__"
+                | "__deepcopy__"
+                | "__missing__"
+        )
+}
+
 fn builtin_call(vm: &mut Vm, f: &PyRef, args: Args) -> PyResult {
     let d = f.downcast::<BuiltinFunctionData>().expect("builtin");
     match &d.self_obj {
@@ -195,21 +225,34 @@ fn builtin_call(vm: &mut Vm, f: &PyRef, args: Args) -> PyResult {
                     .map(as_type)
                     .map(|t| t.name().to_string())
                     .unwrap_or_default();
-                return Err(PyErr::type_error(format!(
-                    "unbound method {owner}.{}() needs an argument",
-                    d.name
-                )));
+                return Err(PyErr::type_error(if is_slot_wrapper(d.name) {
+                    format!(
+                        "descriptor '{}' of '{owner}' object needs an argument",
+                        d.name
+                    )
+                } else {
+                    format!("unbound method {owner}.{}() needs an argument", d.name)
+                }));
             }
             if let (Some(owner), Some(first)) = (&d.owner, args.args.first()) {
                 let owner_t = as_type(owner);
                 let classmethod = f.is_exact(&CLASSMETHOD_DESCRIPTOR_TYPE);
                 if !classmethod && !first.ty().is_subtype(owner_t) {
-                    return Err(PyErr::type_error(format!(
-                        "descriptor '{}' requires a '{}' object but received a '{}'",
-                        d.name,
-                        owner_t.name(),
-                        first.ty().name()
-                    )));
+                    return Err(PyErr::type_error(if is_slot_wrapper(d.name) {
+                        format!(
+                            "descriptor '{}' requires a '{}' object but received a '{}'",
+                            d.name,
+                            owner_t.name(),
+                            first.ty().name()
+                        )
+                    } else {
+                        format!(
+                            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                            d.name,
+                            owner_t.name(),
+                            first.ty().name()
+                        )
+                    }));
                 }
             }
             (d.func)(vm, args)

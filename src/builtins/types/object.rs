@@ -40,41 +40,58 @@ fn object_richcompare(_vm: &mut Vm, a: &PyRef, b: &PyRef, op: CompareOp) -> PyRe
     })
 }
 
-/// `object.__new__(cls)`: allocate an instance with the layout `cls` declares.
+/// Whether `ty` has its own `name` (`__init__` or `__new__`) rather than `object`'s:
+/// for a builtin type, whether the slot differs from object's; for a class, whether
+/// the MRO finds a different attribute (CPython compares `tp_new`/`tp_init`).
+fn overrides_object(ty: &TypeObject, name: &str) -> bool {
+    if !ty.has_flag(crate::object::typeobj::flags::HEAPTYPE) {
+        return if name == "__new__" {
+            ty.slots.new.get().is_some_and(|f| {
+                !std::ptr::fn_addr_eq(f, object_new as crate::object::typeobj::NewFn)
+            })
+        } else {
+            ty.slots.init.get().is_some_and(|f| {
+                !std::ptr::fn_addr_eq(f, object_init as crate::object::typeobj::InitFn)
+            })
+        };
+    }
+    match (ty.lookup_str(name), OBJECT_TYPE.lookup_str(name)) {
+        (Some(mine), Some(object_s)) => !mine.is(&object_s),
+        (mine, _) => mine.is_some(),
+    }
+}
+
+/// `object.__new__(cls)`: allocate an instance with the layout `cls` declares. Extra
+/// arguments are an error unless the class overrides `__init__` and not `__new__`
+/// (CPython's `object_new`).
 pub fn object_new(_vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult {
-    let ty = try_type(cls)
-        .ok_or_else(|| PyErr::type_error("object.__new__(X): X is not a type object"))?;
+    let ty = try_type(cls).ok_or_else(|| {
+        PyErr::type_error(format!(
+            "object.__new__(X): X is not a type object ({})",
+            cls.ty().name()
+        ))
+    })?;
+    if !args.args.is_empty() && ty.layout != Layout::Exception {
+        if overrides_object(ty, "__new__") {
+            return Err(PyErr::type_error(
+                "object.__new__() takes exactly one argument (the type to instantiate)",
+            ));
+        }
+        if !overrides_object(ty, "__init__") {
+            return Err(PyErr::type_error(format!(
+                "{}() takes no arguments",
+                ty.name()
+            )));
+        }
+    }
     match ty.layout {
-        Layout::Object => {
-            if !args.args.is_empty()
-                && ty
-                    .lookup_str("__init__")
-                    .is_none_or(|i| i.is_exact(&METHOD_DESCRIPTOR_TYPE))
-            {
-                return Err(PyErr::type_error(format!(
-                    "{}() takes no arguments",
-                    ty.name()
-                )));
-            }
-            Ok(alloc(ty, ObjectData))
-        }
-        Layout::Instance => {
-            let overrides_init = ty
-                .lookup_str("__init__")
-                .is_some_and(|i| !i.is_exact(&METHOD_DESCRIPTOR_TYPE));
-            if !args.args.is_empty() && !overrides_init {
-                return Err(PyErr::type_error(format!(
-                    "{}() takes no arguments",
-                    ty.name()
-                )));
-            }
-            Ok(alloc(
-                ty,
-                InstanceData {
-                    dict: RefCell::new(None),
-                },
-            ))
-        }
+        Layout::Object => Ok(alloc(ty, ObjectData)),
+        Layout::Instance => Ok(alloc(
+            ty,
+            InstanceData {
+                dict: RefCell::new(None),
+            },
+        )),
         Layout::Exception => {
             let a = crate::object::tuple::tuple_from_slice(args.positional());
             Ok(crate::object::exception::new_exception(ty, a))
@@ -106,7 +123,24 @@ pub fn hash_not_implemented(_vm: &mut Vm, x: &PyRef) -> PyResult<i64> {
     )))
 }
 
-fn object_init(_vm: &mut Vm, _x: &PyRef, _args: Args) -> PyResult<()> {
+/// `object.__init__(self)`: extra arguments are an error unless the class overrides
+/// `__new__` and not `__init__` (CPython's `object_init`).
+fn object_init(_vm: &mut Vm, x: &PyRef, args: Args) -> PyResult<()> {
+    if args.args.is_empty() {
+        return Ok(());
+    }
+    let ty = x.ty();
+    if overrides_object(ty, "__init__") {
+        return Err(PyErr::type_error(
+            "object.__init__() takes exactly one argument (the instance to initialize)",
+        ));
+    }
+    if !overrides_object(ty, "__new__") {
+        return Err(PyErr::type_error(format!(
+            "{}.__init__() takes exactly one argument (the instance to initialize)",
+            ty.name()
+        )));
+    }
     Ok(())
 }
 
@@ -117,7 +151,13 @@ fn m_new(vm: &mut Vm, args: Args) -> PyResult {
     object_new(vm, cls, args.skip_self())
 }
 
-fn m_init(_vm: &mut Vm, _args: Args) -> PyResult {
+fn m_init(vm: &mut Vm, args: Args) -> PyResult {
+    let Some(x) = args.args.first() else {
+        return Err(PyErr::type_error(
+            "descriptor '__init__' of 'object' object needs an argument",
+        ));
+    };
+    object_init(vm, x, args.skip_self())?;
     Ok(none())
 }
 
@@ -185,7 +225,24 @@ fn m_class(_vm: &mut Vm, args: Args) -> PyResult {
     Ok(a[0].type_ref())
 }
 
-fn m_init_subclass(_vm: &mut Vm, _args: Args) -> PyResult {
+/// `object.__init_subclass__()`: accepts no class keywords.
+fn m_init_subclass(_vm: &mut Vm, args: Args) -> PyResult {
+    let cls = args
+        .args
+        .first()
+        .and_then(try_type)
+        .map_or("object", |t| t.name());
+    if args.has_keywords() {
+        return Err(PyErr::type_error(format!(
+            "{cls}.__init_subclass__() takes no keyword arguments"
+        )));
+    }
+    let n = args.positional().len().saturating_sub(1);
+    if n > 0 {
+        return Err(PyErr::type_error(format!(
+            "{cls}.__init_subclass__() takes no arguments ({n} given)"
+        )));
+    }
     Ok(none())
 }
 

@@ -37,7 +37,11 @@ fn type_call(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult {
             return Ok(pos[0].type_ref());
         }
         if pos.len() == 3 {
-            return type_new(vm, &pos[0], &pos[1], &pos[2]);
+            let kw: Vec<(PyRef, PyRef)> = args
+                .keywords()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            return type_new(vm, &pos[0], &pos[1], &pos[2], &kw);
         }
         return Err(PyErr::type_error("type() takes 1 or 3 arguments"));
     }
@@ -150,7 +154,18 @@ fn type_setattro(_vm: &mut Vm, obj: &PyRef, name: &PyRef, value: Option<PyRef>) 
     }
     let n = str_of(name);
     if n.starts_with("__") && n.ends_with("__") {
+        // A dunder changes the slots of this class and of every class below it
+        // (CPython's `update_slot` over `tp_subclasses`). Classes keep no list of
+        // their subclasses, so find them among the live heap types; this is rare.
         install_slots(ty);
+        let subclasses = crate::object::tracking::live_objects_where(|o| {
+            try_type(o).is_some_and(|t| {
+                t.has_flag(flags::HEAPTYPE) && !std::ptr::eq(t, ty) && t.is_subtype(ty)
+            })
+        });
+        for sub in &subclasses {
+            install_slots(as_type(sub));
+        }
     }
     Ok(())
 }
@@ -165,14 +180,12 @@ fn build_class(vm: &mut Vm, args: Args) -> PyResult {
     let name = &pos[1];
     let bases = new_tuple(pos[2..].to_vec());
     let mut meta: Option<PyRef> = None;
+    let mut class_kw = Vec::new();
     for (k, v) in args.keywords() {
         if str_of(k) == "metaclass" {
             meta = Some(v.clone());
         } else {
-            return Err(PyErr::type_error(format!(
-                "__init_subclass__() takes no keyword arguments ('{}' given)",
-                str_of(k)
-            )));
+            class_kw.push((k.clone(), v.clone()));
         }
     }
     if let Some(m) = &meta
@@ -184,7 +197,7 @@ fn build_class(vm: &mut Vm, args: Args) -> PyResult {
     let mut frame = vm.new_frame(body, Args::new(&[]))?;
     frame.locals = Some(ns.clone());
     let cell = vm.run_frame(frame)?;
-    let cls = type_new(vm, name, &bases, &ns)?;
+    let cls = type_new(vm, name, &bases, &ns, &class_kw)?;
     if let Some(c) = cell.downcast::<crate::object::function::CellData>() {
         c.contents.replace(Some(cls.clone()));
     }
@@ -225,7 +238,16 @@ fn c3_mro(cls: &PyRef, bases: &[PyRef]) -> PyResult<Vec<PyRef>> {
 }
 
 /// `type(name, bases, namespace)`: create a heap type.
-pub fn type_new(vm: &mut Vm, name: &PyRef, bases: &PyRef, ns: &PyRef) -> PyResult {
+/// Create a class: `type(name, bases, ns, **kw)` and the end of a class statement.
+/// After the type is ready, `__set_name__` runs on namespace values that define it and
+/// the parent's `__init_subclass__` receives `kw`.
+pub fn type_new(
+    vm: &mut Vm,
+    name: &PyRef,
+    bases: &PyRef,
+    ns: &PyRef,
+    kw: &[(PyRef, PyRef)],
+) -> PyResult {
     let name_s = str_of(name).to_string();
     let mut base_list = tuple_items(bases).to_vec();
     for b in &base_list {
@@ -322,7 +344,14 @@ pub fn type_new(vm: &mut Vm, name: &PyRef, bases: &PyRef, ns: &PyRef) -> PyResul
     if dd.get_item_str("__doc__").is_none() {
         dd.set_item_str("__doc__", none());
     }
-    let base_ptr = as_type(&base_list[0]) as *const TypeObject;
+    // `__base__` is the base that decides the layout (CPython's `best_base`): the
+    // exception base of `class E(Mixin, ValueError)`, else the first base.
+    let best_base = if layout == Layout::Exception {
+        solid
+    } else {
+        as_type(&base_list[0])
+    };
+    let base_ptr = best_base as *const TypeObject;
     let mut tflags = flags::HEAPTYPE | flags::BASETYPE | flags::HAVE_GC;
     if layout == Layout::Exception {
         tflags |= flags::BASE_EXC_SUBCLASS;
@@ -346,15 +375,64 @@ pub fn type_new(vm: &mut Vm, name: &PyRef, bases: &PyRef, ns: &PyRef) -> PyResul
     let ty = as_type(&cls);
     ty.mro.replace(Some(new_tuple(mro)));
     install_slots(ty);
-    // __init_subclass__ of the parent.
-    if let Some(parent) = base_list.first()
-        && let Some(m) = as_type(parent).lookup_str("__init_subclass__")
-        && m.downcast::<ClassMethodData>().is_some()
-    {
-        let bound = vm.bind_descriptor(&m, &cls)?;
-        let _ = vm.call(&bound, Args::new(&[]))?;
-    }
+    set_names(vm, &cls)?;
+    init_subclass(vm, &cls, kw)?;
     Ok(cls)
+}
+
+/// Call `value.__set_name__(cls, name)` for each namespace value whose type defines
+/// it; a failure becomes CPython 3.11's RuntimeError, caused by the original error.
+fn set_names(vm: &mut Vm, cls: &PyRef) -> PyResult<()> {
+    let ty = as_type(cls);
+    let items = super::dict::dict_data(&ty.dict()).items();
+    for (k, v) in items {
+        let Some(m) = v.ty().lookup_str("__set_name__") else {
+            continue;
+        };
+        let bound = vm.bind_descriptor(&m, &v)?;
+        if let Err(e) = vm.call_args(&bound, &[cls.clone(), k.clone()]) {
+            let err = PyErr::runtime_error(format!(
+                "Error calling __set_name__ on '{}' instance {} in '{}'",
+                v.ty().name(),
+                vm.repr_string(&k)?,
+                ty.name()
+            ));
+            if let Some(d) = crate::object::exception::as_exception(&err.0) {
+                d.cause.replace(Some(e.0.clone()));
+                d.context.replace(Some(e.0));
+                d.suppress_context.set(true);
+            }
+            return Err(err);
+        }
+    }
+    Ok(())
+}
+
+/// `super(cls, cls).__init_subclass__(**kw)`: the first `__init_subclass__` after
+/// `cls` in its MRO, bound to `cls`.
+fn init_subclass(vm: &mut Vm, cls: &PyRef, kw: &[(PyRef, PyRef)]) -> PyResult<()> {
+    let ty = as_type(cls);
+    let name = crate::object::str::intern("__init_subclass__");
+    let found = ty
+        .mro_vec()
+        .iter()
+        .skip(1)
+        .find_map(|t| as_type(t).dict_get_str(&name));
+    let Some(m) = found else {
+        return Ok(());
+    };
+    let bound = match m.ty().slots.descr_get.get() {
+        Some(get) => get(vm, &m, None, cls)?,
+        None => m,
+    };
+    let mut flat = Vec::with_capacity(kw.len());
+    let mut names = Vec::with_capacity(kw.len());
+    for (k, v) in kw {
+        names.push(k.clone());
+        flat.push(v.clone());
+    }
+    vm.call(&bound, Args::with_kwnames(&flat, &names))?;
+    Ok(())
 }
 
 /// Point a heap type's slots at the dunder methods found along its MRO, inheriting the
