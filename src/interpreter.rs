@@ -182,11 +182,17 @@ impl Interpreter {
             };
         }
         let traceback = crate::vm::traceback::format_exception(&mut self.vm, &exc);
+        // CPython re-raises SIGINT after an uncaught KeyboardInterrupt: status 130.
+        let exit_code = if exc.ty().is_subtype(&KEYBOARD_INTERRUPT) {
+            130
+        } else {
+            1
+        };
         RunError {
             type_name,
             message,
             traceback,
-            exit_code: 1,
+            exit_code,
             is_system_exit: false,
         }
     }

@@ -32,6 +32,7 @@ pub fn init() {
     crate::object::str::init_str_type_dealloc();
     crate::builtins::types::init_all();
     crate::builtins::io::init();
+    crate::builtins::quitter::init();
     for ty in [
         &LIST_TYPE,
         &DICT_TYPE,
@@ -110,6 +111,10 @@ pub fn populate_builtins(b: &DictData) {
     b.set_item_str("Ellipsis", ellipsis());
     b.set_item_str("NotImplemented", not_implemented());
     b.set_item_str("__name__", crate::object::str::new_str("builtins"));
+    b.set_item_str("EnvironmentError", OS_ERROR.as_object());
+    b.set_item_str("IOError", OS_ERROR.as_object());
+    b.set_item_str("exit", crate::builtins::quitter::new_quitter("exit"));
+    b.set_item_str("quit", crate::builtins::quitter::new_quitter("quit"));
     crate::builtins::functions::register(b);
     crate::builtins::numeric::register(b);
 }

@@ -78,6 +78,14 @@ fn exit_statuses() {
         stderr(&o),
         "Traceback (most recent call last):\n  File \"<string>\", line 1, in <module>\nZeroDivisionError: division by zero\n"
     );
+    // The site module's exit()/quit() builtins.
+    assert_eq!(pyrite(&["-c", "exit(4)"], None).status.code(), Some(4));
+    assert_eq!(pyrite(&["-c", "quit()"], None).status.code(), Some(0));
+    // python3 re-raises SIGINT after an uncaught KeyboardInterrupt (shells see 130);
+    // pyrite exits with 130 after the same traceback.
+    let o = pyrite(&["-c", "raise KeyboardInterrupt"], None);
+    assert_eq!(o.status.code(), Some(130));
+    assert!(stderr(&o).ends_with("\nKeyboardInterrupt\n"));
 }
 
 #[test]

@@ -6,4 +6,5 @@ pub mod math;
 pub mod math_special;
 pub mod modules;
 pub mod numeric;
+pub mod quitter;
 pub mod types;

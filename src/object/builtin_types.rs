@@ -161,6 +161,13 @@ builtin_type!(
     BASETYPE | HAVE_GC
 );
 builtin_type!(
+    QUITTER_TYPE,
+    "Quitter",
+    Instance,
+    Some(&OBJECT_TYPE),
+    HAVE_GC
+);
+builtin_type!(
     MAPPINGPROXY_TYPE,
     "mappingproxy",
     DictView,
@@ -342,6 +349,7 @@ exception_types! {
     GENERATOR_EXIT, "GeneratorExit", BASE_EXCEPTION;
     EXCEPTION, "Exception", BASE_EXCEPTION;
     STOP_ITERATION, "StopIteration", EXCEPTION;
+    STOP_ASYNC_ITERATION, "StopAsyncIteration", EXCEPTION;
     ARITHMETIC_ERROR, "ArithmeticError", EXCEPTION;
     FLOATING_POINT_ERROR, "FloatingPointError", ARITHMETIC_ERROR;
     OVERFLOW_ERROR, "OverflowError", ARITHMETIC_ERROR;
@@ -359,7 +367,21 @@ exception_types! {
     NAME_ERROR, "NameError", EXCEPTION;
     UNBOUND_LOCAL_ERROR, "UnboundLocalError", NAME_ERROR;
     OS_ERROR, "OSError", EXCEPTION;
+    BLOCKING_IO_ERROR, "BlockingIOError", OS_ERROR;
+    CHILD_PROCESS_ERROR, "ChildProcessError", OS_ERROR;
+    CONNECTION_ERROR, "ConnectionError", OS_ERROR;
+    BROKEN_PIPE_ERROR, "BrokenPipeError", CONNECTION_ERROR;
+    CONNECTION_ABORTED_ERROR, "ConnectionAbortedError", CONNECTION_ERROR;
+    CONNECTION_REFUSED_ERROR, "ConnectionRefusedError", CONNECTION_ERROR;
+    CONNECTION_RESET_ERROR, "ConnectionResetError", CONNECTION_ERROR;
+    FILE_EXISTS_ERROR, "FileExistsError", OS_ERROR;
     FILE_NOT_FOUND_ERROR, "FileNotFoundError", OS_ERROR;
+    INTERRUPTED_ERROR, "InterruptedError", OS_ERROR;
+    IS_A_DIRECTORY_ERROR, "IsADirectoryError", OS_ERROR;
+    NOT_A_DIRECTORY_ERROR, "NotADirectoryError", OS_ERROR;
+    PERMISSION_ERROR, "PermissionError", OS_ERROR;
+    PROCESS_LOOKUP_ERROR, "ProcessLookupError", OS_ERROR;
+    TIMEOUT_ERROR, "TimeoutError", OS_ERROR;
     REFERENCE_ERROR, "ReferenceError", EXCEPTION;
     RUNTIME_ERROR, "RuntimeError", EXCEPTION;
     NOT_IMPLEMENTED_ERROR, "NotImplementedError", RUNTIME_ERROR;
@@ -371,11 +393,21 @@ exception_types! {
     TYPE_ERROR, "TypeError", EXCEPTION;
     VALUE_ERROR, "ValueError", EXCEPTION;
     UNICODE_ERROR, "UnicodeError", VALUE_ERROR;
+    UNICODE_DECODE_ERROR, "UnicodeDecodeError", UNICODE_ERROR;
+    UNICODE_ENCODE_ERROR, "UnicodeEncodeError", UNICODE_ERROR;
+    UNICODE_TRANSLATE_ERROR, "UnicodeTranslateError", UNICODE_ERROR;
     WARNING, "Warning", EXCEPTION;
     DEPRECATION_WARNING, "DeprecationWarning", WARNING;
     RUNTIME_WARNING, "RuntimeWarning", WARNING;
     SYNTAX_WARNING, "SyntaxWarning", WARNING;
     USER_WARNING, "UserWarning", WARNING;
+    PENDING_DEPRECATION_WARNING, "PendingDeprecationWarning", WARNING;
+    FUTURE_WARNING, "FutureWarning", WARNING;
+    IMPORT_WARNING, "ImportWarning", WARNING;
+    UNICODE_WARNING, "UnicodeWarning", WARNING;
+    BYTES_WARNING, "BytesWarning", WARNING;
+    RESOURCE_WARNING, "ResourceWarning", WARNING;
+    ENCODING_WARNING, "EncodingWarning", WARNING;
 }
 
 /// Every non-exception builtin type, for runtime initialisation.
@@ -411,6 +443,7 @@ pub static CORE_TYPES: &[&TypeObject] = &[
     &SUPER_TYPE,
     &MAPPINGPROXY_TYPE,
     &GETSET_DESCRIPTOR_TYPE,
+    &QUITTER_TYPE,
     &DICT_KEYS_TYPE,
     &DICT_VALUES_TYPE,
     &DICT_ITEMS_TYPE,

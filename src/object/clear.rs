@@ -43,8 +43,9 @@ pub fn clear_object(x: &PyRef) {
                 let cause = e.cause.borrow_mut().take();
                 let ctx = e.context.borrow_mut().take();
                 let dict = e.dict.borrow_mut().take();
+                let members = e.members.borrow_mut().take();
                 let args = e.args.replace(super::tuple::new_tuple(Vec::new()));
-                drop((tb, cause, ctx, dict, args));
+                drop((tb, cause, ctx, dict, members, args));
             }
         }
         Layout::Function => {

@@ -20,6 +20,10 @@ pub struct ExceptionData {
     pub context: RefCell<Option<PyRef>>,
     pub suppress_context: Cell<bool>,
     pub dict: RefCell<Option<PyRef>>,
+    /// The member attributes some exception types define (`OSError.errno`,
+    /// `NameError.name`, `AttributeError.obj`…): a dict made on first set, kept out of
+    /// `__dict__` as CPython keeps them in C fields. Unset members read as None.
+    pub members: RefCell<Option<PyRef>>,
 }
 
 impl Payload for ExceptionData {
@@ -41,12 +45,32 @@ pub fn new_exception(ty: &TypeObject, args: PyRef) -> PyRef {
             context: RefCell::new(None),
             suppress_context: Cell::new(false),
             dict: RefCell::new(None),
+            members: RefCell::new(None),
         },
     )
 }
 
 pub fn as_exception(x: &PyRef) -> Option<&ExceptionData> {
     x.downcast::<ExceptionData>()
+}
+
+/// The value of member attribute `name` of exception `x`, if set.
+pub fn member(x: &PyRef, name: &str) -> Option<PyRef> {
+    let d = as_exception(x)?.members.borrow().clone()?;
+    super::dict::as_dict(&d)?.get_item_str(name)
+}
+
+/// Set member attribute `name` of exception `x`.
+pub fn set_member(x: &PyRef, name: &str, value: PyRef) {
+    let Some(e) = as_exception(x) else { return };
+    let d = e
+        .members
+        .borrow_mut()
+        .get_or_insert_with(super::dict::new_dict)
+        .clone();
+    if let Some(dd) = super::dict::as_dict(&d) {
+        dd.set_item_str(name, value);
+    }
 }
 
 impl PyErr {

@@ -889,10 +889,6 @@ fn unbound_deref(code: &CodeData, i: usize) -> PyErr {
 /// `NameError: name 'x' is not defined`, carrying `name` for suggestions.
 pub fn name_not_defined(name: &PyRef) -> PyErr {
     let e = PyErr::name_error(format!("name '{}' is not defined", str_of(name)));
-    if let Some(d) = crate::vm::ops::instance_dict_or_create(&e.0)
-        && let Some(dd) = as_dict(&d)
-    {
-        dd.set_item_str("name", name.clone());
-    }
+    crate::object::exception::set_member(&e.0, "name", name.clone());
     e
 }

@@ -829,12 +829,8 @@ pub fn instance_dict_or_create(obj: &PyRef) -> Option<PyRef> {
 /// An AttributeError carrying `name` and `obj` (for "Did you mean" suggestions).
 pub fn no_attribute(obj: &PyRef, name: &PyRef) -> PyErr {
     let e = no_attribute_plain(obj, name);
-    if let Some(d) = instance_dict_or_create(&e.0)
-        && let Some(dd) = as_dict(&d)
-    {
-        dd.set_item_str("name", name.clone());
-        dd.set_item_str("obj", obj.clone());
-    }
+    crate::object::exception::set_member(&e.0, "name", name.clone());
+    crate::object::exception::set_member(&e.0, "obj", obj.clone());
     e
 }
 

@@ -214,9 +214,7 @@ pub fn exception_only(vm: &mut Vm, exc: &PyRef) -> String {
 fn suggestion(vm: &mut Vm, exc: &PyRef) -> Option<String> {
     use crate::object::dict::as_dict;
     use crate::vm::suggestions::best_suggestion;
-    let dict = crate::vm::ops::instance_dict(exc)?;
-    let dd = as_dict(&dict)?;
-    let name = dd.get_item_str("name")?;
+    let name = crate::object::exception::member(exc, "name")?;
     let name = crate::object::str::as_str(&name)?.to_string();
     let keys = |d: &PyRef| -> Vec<String> {
         as_dict(d)
@@ -229,7 +227,7 @@ fn suggestion(vm: &mut Vm, exc: &PyRef) -> Option<String> {
             .unwrap_or_default()
     };
     if exc.ty().is_subtype(&ATTRIBUTE_ERROR) {
-        let obj = dd.get_item_str("obj")?;
+        let obj = crate::object::exception::member(exc, "obj")?;
         let names = crate::builtins::functions::dir_names(vm, &obj).ok()?;
         return best_suggestion(&names, &name);
     }

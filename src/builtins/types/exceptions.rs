@@ -42,14 +42,53 @@ fn data(x: &PyRef) -> &ExceptionData {
     as_exception(x).expect("exception")
 }
 
+/// The member attributes exception type `ty` defines (besides `args` and the
+/// traceback/chaining attributes), which its constructor also takes as keywords.
+pub fn member_names(ty: &TypeObject) -> &'static [&'static str] {
+    if ty.is_subtype(&OS_ERROR) {
+        &["errno", "strerror", "filename", "filename2"]
+    } else if ty.is_subtype(&ATTRIBUTE_ERROR) {
+        &["name", "obj"]
+    } else if ty.is_subtype(&NAME_ERROR) {
+        &["name"]
+    } else {
+        &[]
+    }
+}
+
 fn exc_init(_vm: &mut Vm, x: &PyRef, args: Args) -> PyResult<()> {
-    if args.has_keywords() && x.ty().has_flag(crate::object::typeobj::flags::HEAPTYPE) {
-        // Keywords are for a user __init__; BaseException ignores them only there.
-    } else if args.has_keywords() {
-        return Err(PyErr::type_error(format!(
-            "{}() takes no keyword arguments",
-            x.ty().name()
-        )));
+    let ty = x.ty();
+    // NameError and AttributeError take their members as keywords; a class statement's
+    // subclass leaves keywords to its own __init__.
+    let keyword_members: &[&str] = if ty.is_subtype(&OS_ERROR) {
+        &[]
+    } else {
+        member_names(ty)
+    };
+    if args.has_keywords() && !ty.has_flag(crate::object::typeobj::flags::HEAPTYPE) {
+        let name = ty.name();
+        if keyword_members.is_empty() {
+            return Err(PyErr::type_error(format!(
+                "{name}() takes no keyword arguments"
+            )));
+        }
+        let given = args.keywords().count();
+        if given > keyword_members.len() {
+            let n = keyword_members.len();
+            let plural = if n == 1 { "" } else { "s" };
+            return Err(PyErr::type_error(format!(
+                "{name}() takes at most {n} keyword argument{plural} ({given} given)"
+            )));
+        }
+        for (k, v) in args.keywords() {
+            let k = str_of(k);
+            if !keyword_members.contains(&k) {
+                return Err(PyErr::type_error(format!(
+                    "'{k}' is an invalid keyword argument for {name}()"
+                )));
+            }
+            crate::object::exception::set_member(x, k, v.clone());
+        }
     }
     data(x).args.replace(tuple_from_slice(args.positional()));
     Ok(())
@@ -110,6 +149,9 @@ fn exc_getattro(vm: &mut Vm, x: &PyRef, name: &PyRef) -> PyResult {
                 .cloned()
                 .unwrap_or_else(none));
         }
+        n if member_names(x.ty()).contains(&n) => {
+            return Ok(crate::object::exception::member(x, n).unwrap_or_else(none));
+        }
         _ => {}
     }
     vm.generic_getattr(x, name)
@@ -140,6 +182,10 @@ fn exc_setattro(vm: &mut Vm, x: &PyRef, name: &PyRef, value: Option<PyRef>) -> P
         ("__suppress_context__", Some(v)) => {
             let b = vm.is_true(v)?;
             d.suppress_context.set(b);
+            Ok(())
+        }
+        (n, _) if member_names(x.ty()).contains(&n) => {
+            crate::object::exception::set_member(x, n, value.unwrap_or_else(none));
             Ok(())
         }
         _ => vm.generic_setattr(x, name, value),

@@ -16,6 +16,7 @@ pub mod iterators;
 pub mod list;
 pub mod mappingproxy;
 pub mod object;
+pub mod oserror;
 pub mod set;
 pub mod slice;
 pub mod str;
@@ -44,6 +45,7 @@ pub fn init_all() {
     mappingproxy::init();
     getset::init();
     exceptions::init();
+    oserror::init();
 }
 
 /// A builtin function object (`len`, `math.sqrt`).
