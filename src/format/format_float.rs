@@ -94,7 +94,7 @@ pub(super) fn render_float(x: f64, spec: &FormatSpec) -> Result<String, FormatEr
         digits,
         remainder,
     };
-    Ok(render_number(&parts, &layout))
+    render_number(&parts, &layout)
 }
 
 #[cfg(test)]

@@ -76,7 +76,7 @@ fn render_int(v: &BigInt, spec: &FormatSpec) -> Result<String, FormatError> {
             digits: "",
             remainder: &text,
         };
-        return Ok(render_number(&parts, &layout));
+        return render_number(&parts, &layout);
     }
 
     let (radix, prefix) = match ty {
@@ -109,7 +109,7 @@ fn render_int(v: &BigInt, spec: &FormatSpec) -> Result<String, FormatError> {
         digits: &digits,
         remainder: "",
     };
-    Ok(render_number(&parts, &layout))
+    render_number(&parts, &layout)
 }
 
 /// The character of `format(v, 'c')`.

@@ -67,7 +67,10 @@ pub fn format_str_typed(s: &str, spec: &str, type_name: &str) -> Result<String, 
         Align::Center => (padding / 2, padding - padding / 2),
         _ => (0, padding),
     };
-    let mut out = String::with_capacity(text.len() + padding * fill.len_utf8());
+    let mut out = super::text_buffer(
+        text.len()
+            .saturating_add(padding.saturating_mul(fill.len_utf8())),
+    )?;
     push_fill(&mut out, fill, left);
     out.push_str(text);
     push_fill(&mut out, fill, right);

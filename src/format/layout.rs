@@ -29,7 +29,10 @@ pub(super) struct Layout {
 }
 
 /// Lays out `parts` in a field according to `layout`.
-pub(super) fn render_number(parts: &NumberParts<'_>, layout: &Layout) -> String {
+pub(super) fn render_number(
+    parts: &NumberParts<'_>,
+    layout: &Layout,
+) -> Result<String, super::FormatError> {
     let sign = match (layout.sign, parts.negative) {
         (_, true) => Some('-'),
         (Some(Sign::Plus), false) => Some('+'),
@@ -58,7 +61,9 @@ pub(super) fn render_number(parts: &NumberParts<'_>, layout: &Layout) -> String 
         Align::AfterSign => (0, padding, 0),
     };
 
-    let mut out = String::with_capacity(grouped.len() + non_digits as usize + padding + 4);
+    let mut out = super::text_buffer(
+        (grouped.len() + non_digits as usize + 4).saturating_add(padding.saturating_mul(4)),
+    )?;
     push_fill(&mut out, layout.fill, left);
     if let Some(sign) = sign {
         out.push(sign);
@@ -68,7 +73,7 @@ pub(super) fn render_number(parts: &NumberParts<'_>, layout: &Layout) -> String 
     out.push_str(&grouped);
     out.push_str(parts.remainder);
     push_fill(&mut out, layout.fill, right);
-    out
+    Ok(out)
 }
 
 pub(super) fn push_fill(out: &mut String, fill: char, count: usize) {
@@ -154,6 +159,6 @@ mod tests {
             grouping: None,
         };
         // python3: format(-255, '#010x')
-        assert_eq!(render_number(&parts, &layout), "-0x00000ff");
+        assert_eq!(render_number(&parts, &layout).unwrap(), "-0x00000ff");
     }
 }

@@ -63,6 +63,8 @@ pub enum ErrorKind {
     ValueError,
     TypeError,
     OverflowError,
+    /// The text would not fit in memory (a huge width): CPython's bare `MemoryError`.
+    MemoryError,
 }
 
 /// An error with CPython's exact exception type and message text.
@@ -70,6 +72,17 @@ pub enum ErrorKind {
 pub struct FormatError {
     pub kind: ErrorKind,
     pub message: String,
+}
+
+/// An empty string with room for `capacity` bytes, or CPython's `MemoryError` when the
+/// allocation fails (`'%2000000000000d' % 1`), instead of aborting the process.
+pub(crate) fn text_buffer(capacity: usize) -> Result<String, FormatError> {
+    let mut s = String::new();
+    s.try_reserve_exact(capacity).map_err(|_| FormatError {
+        kind: ErrorKind::MemoryError,
+        message: String::new(),
+    })?;
+    Ok(s)
 }
 
 impl FormatError {
@@ -104,6 +117,7 @@ impl fmt::Display for ErrorKind {
             ErrorKind::ValueError => "ValueError",
             ErrorKind::TypeError => "TypeError",
             ErrorKind::OverflowError => "OverflowError",
+            ErrorKind::MemoryError => "MemoryError",
         })
     }
 }

@@ -50,7 +50,7 @@ pub fn format_percent_int(v: &BigInt, spec: &PercentSpec<'_>) -> Result<String, 
     }
     text.extend(std::iter::repeat_n('0', zeros));
     text.push_str(&digits);
-    Ok(output(&text, spec, true))
+    output(&text, spec, true)
 }
 
 /// `%e %E %f %F %g %G` of a float.
@@ -64,7 +64,7 @@ pub fn format_percent_float(x: f64, spec: &PercentSpec<'_>) -> Result<String, Fo
     };
     let precision = spec.precision.value().unwrap_or(6);
     let text = double_to_string(x, spec.conversion, precision, flags);
-    Ok(output(&text, spec, true))
+    output(&text, spec, true)
 }
 
 /// `%s %r %a %c`: pads (and for `s r a` truncates to the precision) the text
@@ -73,7 +73,7 @@ pub fn pad_percent_str(s: &str, spec: &PercentSpec<'_>) -> Result<String, Format
     if !matches!(spec.conversion, 's' | 'r' | 'a' | 'c') {
         return Err(spec.unsupported());
     }
-    Ok(output(s, spec, false))
+    output(s, spec, false)
 }
 
 /// The character for `%c` of an int.
@@ -117,7 +117,7 @@ pub fn percent_type_error(conversion: char, type_name: &str) -> FormatError {
 
 /// CPython's `unicode_format_arg_output`: `numeric` conversions get the
 /// sign options and zero fill; `s r a` are truncated to the precision.
-fn output(text: &str, spec: &PercentSpec<'_>, numeric: bool) -> String {
+fn output(text: &str, spec: &PercentSpec<'_>, numeric: bool) -> Result<String, FormatError> {
     let fill = if numeric && spec.zero_pad { '0' } else { ' ' };
     let mut len = text.chars().count();
     let width = spec.width.value();
@@ -126,7 +126,7 @@ fn output(text: &str, spec: &PercentSpec<'_>, numeric: bool) -> String {
         && precision.is_none_or(|p| p >= len)
         && !(spec.plus || spec.space)
     {
-        return text.to_string();
+        return Ok(text.to_string());
     }
     let mut body = text;
     if matches!(spec.conversion, 's' | 'r' | 'a')
@@ -149,7 +149,7 @@ fn output(text: &str, spec: &PercentSpec<'_>, numeric: bool) -> String {
         }
     }
     let mut width = width.unwrap_or(0).max(len);
-    let mut out = String::with_capacity(width + 2);
+    let mut out = super::text_buffer(width.saturating_add(2).saturating_mul(fill.len_utf8()))?;
     if let Some(sign) = sign {
         if fill != ' ' {
             out.push(sign);
@@ -184,7 +184,7 @@ fn output(text: &str, spec: &PercentSpec<'_>, numeric: bool) -> String {
     if width > len {
         out.extend(std::iter::repeat_n(' ', width - len));
     }
-    out
+    Ok(out)
 }
 
 #[cfg(test)]

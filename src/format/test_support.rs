@@ -2,7 +2,7 @@
 //! (tab-separated fields with `\\`, `\t`, `\n`, `\r` and `\u{HEX}` escapes)
 //! and comparing results against their expected text or error.
 
-use super::{ErrorKind, FormatError};
+use super::FormatError;
 
 /// The data lines of a table (blank lines and `#` comments dropped).
 pub(super) fn table(text: &str) -> Vec<&str> {
@@ -50,12 +50,7 @@ pub(super) fn outcome<T: ToString>(result: Result<T, FormatError>) -> String {
     match result {
         Ok(value) => format!("={}", value.to_string()),
         Err(err) => {
-            let kind = match err.kind {
-                ErrorKind::ValueError => "ValueError",
-                ErrorKind::TypeError => "TypeError",
-                ErrorKind::OverflowError => "OverflowError",
-            };
-            format!("!{kind}: {}", err.message)
+            format!("!{}: {}", err.kind, err.message)
         }
     }
 }

@@ -47,6 +47,13 @@ fn spread(hash: i64) -> u64 {
 /// Equality of two keys when it can be decided without running Python code: identity,
 /// str, int/bool, float and tuples of those. `None` means "ask Python".
 pub fn native_eq(a: &PyRef, b: &PyRef) -> Option<bool> {
+    native_eq_nested(a, b, 0)
+}
+
+/// Tuples nested deeper than this are left to the (recursion-limited) general path.
+const NATIVE_EQ_MAX_NESTING: usize = 32;
+
+fn native_eq_nested(a: &PyRef, b: &PyRef, nesting: usize) -> Option<bool> {
     if a.is(b) {
         return Some(true);
     }
@@ -85,8 +92,11 @@ pub fn native_eq(a: &PyRef, b: &PyRef) -> Option<bool> {
             if x.len() != y.len() {
                 return Some(false);
             }
+            if nesting >= NATIVE_EQ_MAX_NESTING {
+                return None;
+            }
             for (p, q) in x.iter().zip(y) {
-                match native_eq(p, q)? {
+                match native_eq_nested(p, q, nesting + 1)? {
                     true => {}
                     false => return Some(false),
                 }

@@ -77,6 +77,8 @@ pub struct Vm {
     pub native_depth: usize,
     /// Nested `repr()` calls (bounded so deep structures raise RecursionError).
     pub repr_depth: usize,
+    /// Nested rich comparisons (`[[...]] == [[...]]`), bounded the same way.
+    pub compare_depth: usize,
     pub recursion_limit: usize,
     /// The `builtins` module's dict.
     pub builtins: PyRef,
@@ -95,6 +97,7 @@ impl Vm {
             in_finalizers: false,
             native_depth: 0,
             repr_depth: 0,
+            compare_depth: 0,
             recursion_limit: 1000,
             builtins,
             modules,

@@ -15,6 +15,10 @@ use crate::object::str::{as_str, new_str, str_hash, str_of};
 use crate::object::tuple::tuple_items;
 use crate::object::*;
 
+/// Nested comparisons allowed whatever the recursion limit says: each level of a
+/// container comparison takes a few hundred bytes of the interpreter thread's stack.
+const COMPARE_DEPTH_CAP: usize = 200_000;
+
 impl Vm {
     // ----- attributes -------------------------------------------------------------
 
@@ -216,7 +220,22 @@ impl Vm {
 
     /// `do_richcompare`: reflected operand first when it is a subclass, `==`/`!=`
     /// fall back to identity, the others raise TypeError.
+    /// `PyObject_RichCompare`: counted against the recursion limit together with the
+    /// Python frames, so comparing deeply nested containers raises RecursionError
+    /// ("in comparison") instead of exhausting the native stack.
     pub fn rich_compare(&mut self, v: &PyRef, w: &PyRef, op: CompareOp) -> PyResult {
+        if self.compare_depth + self.frames.len() > self.recursion_limit.min(COMPARE_DEPTH_CAP) {
+            return Err(PyErr::recursion_error(
+                "maximum recursion depth exceeded in comparison",
+            ));
+        }
+        self.compare_depth += 1;
+        let r = self.rich_compare_unguarded(v, w, op);
+        self.compare_depth -= 1;
+        r
+    }
+
+    fn rich_compare_unguarded(&mut self, v: &PyRef, w: &PyRef, op: CompareOp) -> PyResult {
         let vt = v.ty();
         let wt = w.ty();
         let mut checked_reverse = false;
@@ -529,15 +548,18 @@ impl Vm {
         }
         // CPython sizes the result from the length first, so a range longer than
         // `sys.maxsize` raises OverflowError instead of being iterated.
-        if let Some(r) = x.downcast::<crate::object::misc::RangeData>()
-            && r.len_isize().is_none()
-        {
-            return Err(PyErr::overflow(
-                "Python int too large to convert to C ssize_t",
-            ));
+        let mut out = Vec::new();
+        if let Some(r) = x.downcast::<crate::object::misc::RangeData>() {
+            let Some(n) = r.len_isize() else {
+                return Err(PyErr::overflow(
+                    "Python int too large to convert to C ssize_t",
+                ));
+            };
+            // Reserve up front, so `list(range(2**40))` is a MemoryError at once.
+            out.try_reserve_exact(n)
+                .map_err(|_| PyErr::bare(&MEMORY_ERROR))?;
         }
         let it = self.get_iter(x)?;
-        let mut out = Vec::new();
         while let Some(v) = self.next(&it)? {
             out.push(v);
         }

@@ -73,6 +73,7 @@ pub fn format_error(e: crate::format::FormatError) -> PyErr {
         ErrorKind::ValueError => PyErr::value_error(e.message),
         ErrorKind::TypeError => PyErr::type_error(e.message),
         ErrorKind::OverflowError => PyErr::overflow(e.message),
+        ErrorKind::MemoryError => PyErr::bare(&MEMORY_ERROR),
     }
 }
 
