@@ -120,7 +120,7 @@ fn format(vm: &mut Vm, args: Args) -> PyResult {
     if as_str(&spec).is_none() {
         return Err(PyErr::type_error(format!(
             "format() argument 2 must be str, not {}",
-            spec.ty().name()
+            crate::builtins::types::arg_type_name(&spec)
         )));
     }
     vm.format(&a[0], &spec)
@@ -138,9 +138,11 @@ fn class_check(ty: &TypeObject, cls: &PyRef, fname: &str) -> PyResult<bool> {
     }
     match try_type(cls) {
         Some(t) => Ok(ty.is_subtype(t)),
-        None => Err(PyErr::type_error(format!(
-            "{fname}() arg 2 must be a type, a tuple of types, or a union"
-        ))),
+        None => Err(PyErr::type_error(if fname == "issubclass" {
+            format!("{fname}() arg 2 must be a class, a tuple of classes, or a union")
+        } else {
+            format!("{fname}() arg 2 must be a type, a tuple of types, or a union")
+        })),
     }
 }
 
@@ -170,23 +172,26 @@ fn hash(vm: &mut Vm, args: Args) -> PyResult {
     Ok(new_int(vm.hash(&a[0])?))
 }
 
-fn callable(_vm: &mut Vm, args: Args) -> PyResult {
-    let a = check_args("callable", &args, 1, 1)?;
-    let x = &a[0];
-    let c = x.ty().slots.call.get().is_some()
+/// `callable(x)`: whether calling `x` can work.
+fn is_callable(x: &PyRef) -> bool {
+    x.ty().slots.call.get().is_some()
         || x.downcast::<crate::object::function::FunctionData>()
             .is_some()
         || x.downcast::<crate::object::function::BoundMethodData>()
-            .is_some();
-    Ok(py_bool(c))
+            .is_some()
 }
 
-fn attr_name(name: &PyRef, fname: &str) -> PyResult<PyRef> {
+fn callable(_vm: &mut Vm, args: Args) -> PyResult {
+    let a = check_args("callable", &args, 1, 1)?;
+    Ok(py_bool(is_callable(&a[0])))
+}
+
+fn attr_name(name: &PyRef, _fname: &str) -> PyResult<PyRef> {
     if as_str(name).is_some() {
         Ok(crate::object::str::intern(str_of(name)))
     } else {
         Err(PyErr::type_error(format!(
-            "{fname}(): attribute name must be string, not '{}'",
+            "attribute name must be string, not '{}'",
             name.ty().name()
         )))
     }
@@ -234,6 +239,9 @@ fn hasattr(vm: &mut Vm, args: Args) -> PyResult {
 fn iter(vm: &mut Vm, args: Args) -> PyResult {
     let a = check_args("iter", &args, 1, 2)?;
     if a.len() == 2 {
+        if !is_callable(&a[0]) {
+            return Err(PyErr::type_error("iter(v, w): v must be callable"));
+        }
         return Ok(crate::object::iter::new_iter(
             &CALLABLE_ITERATOR_TYPE,
             crate::object::iter::IterState::Callable {
@@ -272,8 +280,12 @@ fn sorted(vm: &mut Vm, args: Args) -> PyResult {
         )));
     }
     let items = vm.collect_iter(&pos[0])?;
+    // `reverse` is converted like a C int, as `list.sort` does it.
     let reverse = match keyword(&args, "reverse") {
-        Some(r) => vm.is_true(r)?,
+        Some(r) => !matches!(
+            crate::builtins::types::int::index_value(vm, r)?,
+            IntValue::Small(0)
+        ),
         None => false,
     };
     let list = new_list(items);
@@ -355,7 +367,12 @@ fn max(vm: &mut Vm, args: Args) -> PyResult {
 fn sum(vm: &mut Vm, args: Args) -> PyResult {
     check_keywords("sum", &args, &["start"])?;
     let pos = args.positional();
-    if pos.is_empty() || pos.len() > 2 {
+    if pos.is_empty() {
+        return Err(PyErr::type_error(
+            "sum() takes at least 1 positional argument (0 given)",
+        ));
+    }
+    if pos.len() > 2 {
         return Err(PyErr::type_error(format!(
             "sum() takes at most 2 arguments ({} given)",
             pos.len()
@@ -438,17 +455,10 @@ fn ord(_vm: &mut Vm, args: Args) -> PyResult {
 
 fn chr(_vm: &mut Vm, args: Args) -> PyResult {
     let a = check_args("chr", &args, 1, 1)?;
-    let v = match int_value(&a[0]) {
-        Some(IntValue::Small(v)) => *v,
-        Some(IntValue::Big(_)) => {
-            return Err(PyErr::overflow("Python int too large to convert to C int"));
-        }
-        None => {
-            return Err(PyErr::type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                a[0].ty().name()
-            )));
-        }
+    // A C int, through `__index__`.
+    let v = match crate::builtins::types::int::index_value(_vm, &a[0])? {
+        IntValue::Small(v) if i32::try_from(v).is_ok() => v,
+        _ => return Err(PyErr::overflow("Python int too large to convert to C int")),
     };
     if !(0..=0x10ffff).contains(&v) {
         return Err(PyErr::value_error("chr() arg not in range(0x110000)"));
@@ -483,6 +493,10 @@ pub fn locals_of_current_frame(vm: &mut Vm) -> PyResult {
         .code
         .downcast::<crate::object::function::CodeData>()
         .expect("code");
+    // Module-level code has no fast locals: its namespace is its globals.
+    if code.code.flags & crate::bytecode::flags::OPTIMIZED == 0 {
+        return Ok(f.globals.clone());
+    }
     let d = new_dict();
     let dd: &DictData = as_dict(&d).expect("dict");
     for (i, name) in code.localsplus_names.iter().enumerate() {

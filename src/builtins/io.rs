@@ -60,7 +60,7 @@ fn m_write(_vm: &mut Vm, args: Args) -> PyResult {
     let Some(text) = as_str(&a[0]) else {
         return Err(PyErr::type_error(format!(
             "write() argument must be str, not {}",
-            a[0].ty().name()
+            crate::builtins::types::arg_type_name(&a[0])
         )));
     };
     let fd = s.downcast::<StreamData>().map(|d| d.fd).unwrap_or(1);

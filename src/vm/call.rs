@@ -306,3 +306,68 @@ fn bind_args(
     }
     Ok(())
 }
+
+// ----- CALL_FUNCTION_EX arguments ------------------------------------------------------
+
+impl Vm {
+    /// CPython's `_PyObject_FunctionStr`: `__main__.f()`, `A.m()` qualified by module,
+    /// or `print()` for builtins, as error messages name a callee.
+    pub fn function_str(&mut self, f: &PyRef) -> String {
+        let Ok(Some(qualname)) = self.getattr_opt(f, "__qualname__") else {
+            return self.str_string(f).unwrap_or_default();
+        };
+        let qualname = self.str_string(&qualname).unwrap_or_default();
+        match self.getattr_opt(f, "__module__") {
+            Ok(Some(m)) if as_str(&m).is_some_and(|m| m != "builtins") => {
+                format!("{}.{qualname}()", str_of(&m))
+            }
+            _ => format!("{qualname}()"),
+        }
+    }
+
+    /// The positional arguments of `f(*args)`: `args` itself when it is a tuple, else
+    /// its items, with CPython's error for a non-iterable.
+    pub fn call_star_args(&mut self, callee: &PyRef, args: &PyRef) -> PyResult<Vec<PyRef>> {
+        if args.is_exact(&crate::object::TUPLE_TYPE) {
+            return Ok(tuple_items(args).to_vec());
+        }
+        let ty = args.ty();
+        if ty.slots.iter.get().is_none() && ty.slots.getitem.get().is_none() {
+            return Err(PyErr::type_error(format!(
+                "{} argument after * must be an iterable, not {}",
+                self.function_str(callee),
+                ty.name()
+            )));
+        }
+        self.collect_iter(args)
+    }
+
+    /// `DICT_MERGE` for `f(**m)`: merge mapping `m` into the keyword dict `d`, with
+    /// CPython's errors naming the callee for a non-mapping or a repeated keyword.
+    pub fn call_kwargs_merge(&mut self, callee: &PyRef, d: &PyRef, m: &PyRef) -> PyResult<()> {
+        if as_dict(m).is_none() && self.getattr_opt(m, "keys")?.is_none() {
+            return Err(PyErr::type_error(format!(
+                "{} argument after ** must be a mapping, not {}",
+                self.function_str(callee),
+                m.ty().name()
+            )));
+        }
+        let fresh = new_dict();
+        self.dict_merge(&fresh, m)?;
+        let items = as_dict(&fresh).map(|f| f.items()).unwrap_or_default();
+        for (k, v) in items {
+            if self.dict_get(d, &k)?.is_some() {
+                let key = match as_str(&k) {
+                    Some(s) => s.to_string(),
+                    None => return Err(PyErr::type_error("keywords must be strings")),
+                };
+                return Err(PyErr::type_error(format!(
+                    "{} got multiple values for keyword argument '{key}'",
+                    self.function_str(callee)
+                )));
+            }
+            self.dict_set(d, k, v)?;
+        }
+        Ok(())
+    }
+}

@@ -16,7 +16,7 @@ use crate::object::int::{IntData, IntValue, new_int};
 use crate::object::list::{as_list, new_list};
 use crate::object::set::new_set;
 use crate::object::singletons::{is_false, is_none, is_true, none, py_bool};
-use crate::object::str::{new_str, str_of};
+use crate::object::str::{as_str, new_str, str_of};
 use crate::object::tuple::{new_tuple, tuple_items};
 use crate::object::*;
 use std::sync::atomic::Ordering;
@@ -490,10 +490,17 @@ impl Vm {
                     self.set_add(&set, x)?;
                 }
             }
-            DICT_UPDATE | DICT_MERGE => {
+            DICT_UPDATE => {
                 let m = f.pop();
                 let d = f.peek(arg as usize).clone();
-                self.dict_merge(&d, &m, op == DICT_MERGE)?;
+                self.dict_merge(&d, &m)?;
+            }
+            DICT_MERGE => {
+                // `f(**m)`: the callee sits below the positional arguments.
+                let m = f.pop();
+                let d = f.peek(arg as usize).clone();
+                let callee = f.peek(arg as usize + 2).clone();
+                self.call_kwargs_merge(&callee, &d, &m)?;
             }
             LIST_TO_TUPLE => {
                 let l = f.pop();
@@ -566,13 +573,15 @@ impl Vm {
                 let args = f.pop();
                 let callable = f.pop();
                 let _null = f.pop();
-                let positional = tuple_items(&args).to_vec();
-                let mut all = positional;
+                let mut all = self.call_star_args(&callable, &args)?;
                 let mut names = Vec::new();
                 if let Some(kw) = kwargs
                     && let Some(d) = as_dict(&kw)
                 {
                     for (k, v) in d.items() {
+                        if as_str(&k).is_none() {
+                            return Err(PyErr::type_error("keywords must be strings"));
+                        }
                         names.push(k);
                         all.push(v);
                     }

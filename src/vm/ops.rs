@@ -524,9 +524,15 @@ impl Vm {
     }
 
     /// The next item, or `None` when the iterator is exhausted.
+    /// `PyIter_Next`: the next item, `None` at the end. A `StopIteration` raised from
+    /// inside a native iterator (a `map` function that raises it) also ends the
+    /// iteration, as in CPython.
     pub fn next(&mut self, it: &PyRef) -> PyResult<Option<PyRef>> {
         match it.ty().slots.iternext.get() {
-            Some(f) => f(self, it),
+            Some(f) => match f(self, it) {
+                Err(e) if e.matches(&STOP_ITERATION) => Ok(None),
+                r => r,
+            },
             None => Err(PyErr::type_error(format!(
                 "'{}' object is not an iterator",
                 it.ty().name()
@@ -707,7 +713,7 @@ impl Vm {
     }
 
     /// `dict.update(m)` / `**m` merging (`strict`: duplicate keys are an error).
-    pub fn dict_merge(&mut self, d: &PyRef, m: &PyRef, strict: bool) -> PyResult<()> {
+    pub fn dict_merge(&mut self, d: &PyRef, m: &PyRef) -> PyResult<()> {
         let items: Vec<(PyRef, PyRef)> = if let Some(src) = as_dict(m) {
             src.items()
         } else if self.getattr_opt(m, "keys")?.is_some() {
@@ -725,12 +731,6 @@ impl Vm {
             )));
         };
         for (k, v) in items {
-            if strict && self.dict_get(d, &k)?.is_some() {
-                return Err(PyErr::type_error(format!(
-                    "keywords must be strings or got multiple values for keyword argument '{}'",
-                    as_str(&k).unwrap_or("?")
-                )));
-            }
             self.dict_set(d, k, v)?;
         }
         Ok(())

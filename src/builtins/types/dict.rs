@@ -78,10 +78,10 @@ pub fn dict_copy(d: &DictData) -> PyRef {
 /// anything else must be an iterable of key/value pairs.
 pub fn dict_update_arg(vm: &mut Vm, d: &PyRef, arg: &PyRef) -> PyResult<()> {
     if as_dict(arg).is_some() {
-        return vm.dict_merge(d, arg, false);
+        return vm.dict_merge(d, arg);
     }
     if vm.getattr_opt(arg, "keys")?.is_some() {
-        return vm.dict_merge(d, arg, false);
+        return vm.dict_merge(d, arg);
     }
     merge_from_seq2(vm, d, arg)
 }
@@ -275,7 +275,7 @@ fn dict_or(vm: &mut Vm, a: &PyRef, b: &PyRef) -> PyResult {
         return Ok(not_implemented());
     };
     let out = dict_copy(x);
-    vm.dict_merge(&out, b, false)?;
+    vm.dict_merge(&out, b)?;
     Ok(out)
 }
 
@@ -329,7 +329,12 @@ fn m_setdefault(vm: &mut Vm, args: Args) -> PyResult {
 
 fn m_pop(vm: &mut Vm, args: Args) -> PyResult {
     let (x, rest) = check_method_args("pop", &args, 1, 2)?;
-    data(x, "pop")?;
+    // An empty dict returns the default without hashing the key.
+    if data(x, "pop")?.is_empty()
+        && let Some(d) = rest.get(1)
+    {
+        return Ok(d.clone());
+    }
     match vm.dict_del(x, &rest[0])? {
         Some(v) => Ok(v),
         None => match rest.get(1) {

@@ -594,7 +594,7 @@ fn m_format(vm: &mut Vm, args: Args) -> PyResult {
     let Some(spec) = as_str(&rest[0]) else {
         return Err(PyErr::type_error(format!(
             "__format__() argument must be str, not {}",
-            rest[0].ty().name()
+            crate::builtins::types::arg_type_name(&rest[0])
         )));
     };
     if spec.is_empty() && !s.is_exact(&FLOAT_TYPE) {

@@ -66,6 +66,16 @@ pub fn new_builtin_function(
     )
 }
 
+/// The type name CPython's argument errors print: `None` for None (`must be str, not
+/// None`), else the type's name.
+pub fn arg_type_name(x: &PyRef) -> &str {
+    if crate::object::singletons::is_none(x) {
+        "None"
+    } else {
+        x.ty().name()
+    }
+}
+
 /// A `crate::format` error as the Python exception it names.
 pub fn format_error(e: crate::format::FormatError) -> PyErr {
     use crate::format::ErrorKind;
@@ -158,6 +168,16 @@ pub fn check_method_args<'a>(
     min: usize,
     max: usize,
 ) -> PyResult<(&'a PyRef, &'a [PyRef])> {
+    // A builtin method rejects keywords under its qualified name (`str.replace()`).
+    if args.has_keywords()
+        && !name.contains('.')
+        && let Some(receiver) = args.args.first()
+    {
+        return Err(PyErr::type_error(format!(
+            "{}.{name}() takes no keyword arguments",
+            receiver.ty().name()
+        )));
+    }
     let rest = check_args(name, &args.skip_self(), min, max)?;
     Ok((&args.args[0], rest))
 }

@@ -59,7 +59,12 @@ fn recv<'a>(
 
 /// An argument that must be a str: `must be str, not int`.
 fn str_arg(x: &PyRef) -> PyResult<&str> {
-    as_str(x).ok_or_else(|| PyErr::type_error(format!("must be str, not {}", x.ty().name())))
+    as_str(x).ok_or_else(|| {
+        PyErr::type_error(format!(
+            "must be str, not {}",
+            crate::builtins::types::arg_type_name(x)
+        ))
+    })
 }
 
 /// Byte offset of character `ci` (`ci <= char count`).
@@ -331,7 +336,7 @@ fn m_dunder_format(_vm: &mut Vm, args: Args) -> PyResult {
     let spec = as_str(&rest[0]).ok_or_else(|| {
         PyErr::type_error(format!(
             "__format__() argument must be str, not {}",
-            rest[0].ty().name()
+            crate::builtins::types::arg_type_name(&rest[0])
         ))
     })?;
     if spec.is_empty()

@@ -4,10 +4,12 @@
 //! ```text
 //! f(a, k=v)       PUSH_NULL; f; a; v; KW_NAMES ('k',); CALL 2
 //! o.m(a)          o; LOAD_METHOD m; a; CALL 1
-//! f(*xs, **kw)    PUSH_NULL; f; BUILD_LIST 0; xs; LIST_EXTEND 1; LIST_TO_TUPLE;
-//!                 BUILD_MAP 0; kw; DICT_MERGE 1; CALL_FUNCTION_EX 1
+//! f(*xs, **kw)    PUSH_NULL; f; xs; BUILD_MAP 0; kw; DICT_MERGE 1; CALL_FUNCTION_EX 1
+//! f(a, *xs)       PUSH_NULL; f; a; BUILD_LIST 1; xs; LIST_EXTEND 1; LIST_TO_TUPLE;
+//!                 CALL_FUNCTION_EX 0
 //! ```
-//! The positional tuple of `CALL_FUNCTION_EX` is always a real tuple.
+//! A lone `*xs` is passed as is; `CALL_FUNCTION_EX` makes it a tuple (and words the
+//! error for a non-iterable after the callee, as CPython does).
 
 use super::expr::TUPLE;
 use super::{Compiler, STACK_USE_GUIDELINE};
@@ -151,6 +153,10 @@ impl<'a> Compiler<'a> {
         // Positional arguments as one tuple.
         if pushed == 0 && args.is_empty() {
             self.emit_const(Constant::Tuple(Vec::new()));
+        } else if let ([arg], 0) = (args, pushed)
+            && let ExprKind::Starred(inner) = &arg.kind
+        {
+            self.expr(inner)?;
         } else {
             self.starunpack(args, pushed, TUPLE)?;
         }

@@ -355,7 +355,8 @@ pub fn int_lshift(a: &IntValue, b: &IntValue) -> Result<IntValue, ArithError> {
     }
     let n = match b {
         IntValue::Small(n) => *n as u64,
-        IntValue::Big(_) => return Err(ArithError::Memory),
+        // CPython cannot even size the result.
+        IntValue::Big(_) => return Err(ArithError::Overflow("too many digits in integer")),
     };
     if let IntValue::Small(x) = a
         && n < 64

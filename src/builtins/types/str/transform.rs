@@ -61,7 +61,7 @@ pub(super) fn m_replace(vm: &mut Vm, args: Args) -> PyResult {
             PyErr::type_error(format!(
                 "replace() argument {} must be str, not {}",
                 i + 1,
-                rest[i].ty().name()
+                crate::builtins::types::arg_type_name(&rest[i])
             ))
         })
     };
@@ -206,7 +206,7 @@ fn affix_impl(args: &Args, name: &str, suffix: bool) -> PyResult {
     let a = as_str(&rest[0]).ok_or_else(|| {
         PyErr::type_error(format!(
             "{short}() argument must be str, not {}",
-            rest[0].ty().name()
+            crate::builtins::types::arg_type_name(&rest[0])
         ))
     })?;
     let r = if suffix {
@@ -311,7 +311,7 @@ pub(super) fn m_maketrans(vm: &mut Vm, args: Args) -> PyResult {
             PyErr::type_error(format!(
                 "maketrans() argument {} must be str, not {}",
                 i + 1,
-                pos[i].ty().name()
+                crate::builtins::types::arg_type_name(&pos[i])
             ))
         })
     };
