@@ -200,6 +200,9 @@ impl Interpreter {
     /// Release `__main__`'s namespace and everything the runtime holds; returns the
     /// number of object blocks still allocated afterwards.
     pub fn shutdown(mut self) -> u64 {
+        if let Some(globals) = module_dict(&self.main) {
+            self.vm.finalize_survivors(&globals);
+        }
         if let Some(d) = module_dict(&self.main)
             && let Some(dd) = as_dict(&d)
         {
@@ -218,6 +221,8 @@ impl Interpreter {
         }
         self.vm.run_finalizers();
         self.vm.handled_exc = None;
+        // Output of finalizers that ran during teardown.
+        let _ = crate::builtins::io::flush_stdout();
         crate::object::method_cache::invalidate();
         // Break the remaining cycles (functions ↔ globals, classes ↔ MRO…), running the
         // finalizers of what that frees, until nothing more goes away.
@@ -230,6 +235,7 @@ impl Interpreter {
             }
             before = n;
         }
+        let _ = crate::builtins::io::flush_stdout();
         let Interpreter { vm, main, _gil } = self;
         drop(main);
         drop(vm);

@@ -45,6 +45,18 @@ pub(crate) fn queue(ptr: ObjPtr) {
     FINALIZERS_PENDING.store(true, Ordering::Relaxed);
 }
 
+/// Mark a live object's `__del__` as run; false if it already was (or the object has
+/// no GC head, so no finalizer).
+pub fn mark_finalized(obj: &PyRef) -> bool {
+    match obj.gc_head() {
+        Some(h) if h.prev.get() & FINALIZED == 0 => {
+            h.prev.set(h.prev.get() | FINALIZED);
+            true
+        }
+        _ => false,
+    }
+}
+
 /// Take the next object whose finalizer should run, marked finalized, as a live handle.
 pub fn next_pending() -> Option<PyRef> {
     let ptr = PENDING.with(|p| {

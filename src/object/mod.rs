@@ -30,6 +30,7 @@ pub mod set;
 pub mod singletons;
 pub mod str;
 pub mod tracking;
+pub mod traverse;
 pub mod tuple;
 pub mod typeobj;
 

@@ -112,15 +112,68 @@ impl Vm {
         }
         self.in_finalizers = true;
         while let Some(obj) = crate::object::finalize::next_pending() {
-            if let Some(del) = obj.ty().lookup_str("__del__") {
-                let saved = self.handled_exc.clone();
-                if let Err(e) = self.call(&del, Args::new(std::slice::from_ref(&obj))) {
-                    self.write_unraisable(&e, "Exception ignored in", &del);
-                }
-                self.handled_exc = saved;
-            }
+            self.call_del(&obj);
             drop(obj);
         }
         self.in_finalizers = false;
+    }
+
+    /// Call `obj.__del__()`, reporting an exception as "Exception ignored in".
+    fn call_del(&mut self, obj: &PyRef) {
+        if let Some(del) = obj.ty().lookup_str("__del__") {
+            let saved = self.handled_exc.clone();
+            if let Err(e) = self.call(&del, Args::new(std::slice::from_ref(obj))) {
+                self.write_unraisable(&e, "Exception ignored in", &del);
+            }
+            self.handled_exc = saved;
+        }
+    }
+
+    /// At exit, before any module is cleared: run `__del__` of every object still alive
+    /// that has one. CPython gets this from its final collection, which finds the
+    /// program's objects unreachable (the main module's dict is in a cycle with its
+    /// functions and classes) and runs their finalizers (PEP 442) while globals like
+    /// `sys` are still intact, in traversal order from the main module's globals:
+    /// breadth first, dict values in order, list and tuple items from the end. Objects
+    /// not reachable from there follow, oldest first.
+    pub fn finalize_survivors(&mut self, main_globals: &PyRef) {
+        use crate::object::typeobj::flags::HAS_FINALIZER;
+        let has_del = |o: &PyRef| o.ty().has_flag(HAS_FINALIZER);
+        loop {
+            let mut order = Vec::new();
+            let mut seen = std::collections::HashSet::new();
+            let mut queue = std::collections::VecDeque::from([main_globals.clone()]);
+            seen.insert(main_globals.addr());
+            while let Some(o) = queue.pop_front() {
+                for child in crate::object::traverse::referents(&o) {
+                    if seen.insert(child.addr()) {
+                        if has_del(&child) {
+                            order.push(child.clone());
+                        }
+                        queue.push_back(child);
+                    }
+                }
+            }
+            drop(queue);
+            order.extend(
+                crate::object::tracking::live_objects_where(has_del)
+                    .into_iter()
+                    .filter(|o| !seen.contains(&o.addr())),
+            );
+            drop(seen);
+            let mut ran = false;
+            for obj in order {
+                if crate::object::finalize::mark_finalized(&obj) {
+                    ran = true;
+                    self.call_del(&obj);
+                }
+                drop(obj);
+                self.run_finalizers();
+            }
+            // A finalizer may create new objects with finalizers: give them their turn.
+            if !ran {
+                break;
+            }
+        }
     }
 }
