@@ -76,6 +76,9 @@ fn load_constant(c: &Constant) -> PyRef {
         }
         Constant::Ellipsis => ellipsis(),
         Constant::Tuple(items) => new_tuple(items.iter().map(load_constant).collect()),
+        Constant::FrozenSet(items) => {
+            crate::object::set::new_constant_frozenset(items.iter().map(load_constant).collect())
+        }
         Constant::Code(code) => load_code((**code).clone()),
     }
 }

@@ -16,6 +16,9 @@ pub enum Constant {
     Str(String),
     Ellipsis,
     Tuple(Vec<Constant>),
+    /// A set display of constants (`{3, 11, 19}`), which CPython compiles to a
+    /// frozenset constant; items in source order.
+    FrozenSet(Vec<Constant>),
     Code(Box<CodeObject>),
 }
 
@@ -25,7 +28,8 @@ impl Constant {
     pub fn same_as(&self, other: &Constant) -> bool {
         match (self, other) {
             (Constant::Float(a), Constant::Float(b)) => a.to_bits() == b.to_bits(),
-            (Constant::Tuple(a), Constant::Tuple(b)) => {
+            (Constant::Tuple(a), Constant::Tuple(b))
+            | (Constant::FrozenSet(a), Constant::FrozenSet(b)) => {
                 a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.same_as(y))
             }
             (Constant::Code(_), _) | (_, Constant::Code(_)) => false,
@@ -50,6 +54,10 @@ impl Constant {
                 } else {
                     format!("({})", parts.join(", "))
                 }
+            }
+            Constant::FrozenSet(items) => {
+                let parts: Vec<String> = items.iter().map(Constant::describe).collect();
+                format!("frozenset({{{}}})", parts.join(", "))
             }
             Constant::Code(code) => format!(
                 "<code object {}, file \"{}\", line {}>",

@@ -50,6 +50,32 @@ pub fn native_eq(a: &PyRef, b: &PyRef) -> Option<bool> {
     native_eq_nested(a, b, 0)
 }
 
+/// The hash of a constant-like object (int, bool, float, str, tuple of those, None,
+/// Ellipsis) computed without running Python code, as `hash()` gives it.
+pub fn native_hash(x: &PyRef) -> Option<i64> {
+    if x.ty().has_flag(super::typeobj::flags::HEAPTYPE) {
+        return None;
+    }
+    match x.ty().layout {
+        Layout::Int => Some(match &x.downcast::<IntData>()?.0 {
+            IntValue::Small(v) => crate::format::hash_i64(*v),
+            IntValue::Big(b) => crate::format::hash_int(b),
+        }),
+        Layout::Float => Some(crate::format::hash_float(x.downcast::<FloatData>()?.0)),
+        Layout::Str => Some(super::str::str_hash(x)),
+        Layout::Tuple => {
+            let hashes: Option<Vec<i64>> = super::tuple::tuple_items(x)
+                .iter()
+                .map(native_hash)
+                .collect();
+            Some(crate::format::hash_tuple(&hashes?))
+        }
+        // `object.__hash__`: the address, rotated.
+        Layout::NoneType | Layout::Ellipsis => Some(((x.addr() >> 4) | (x.addr() << 60)) as i64),
+        _ => None,
+    }
+}
+
 /// Tuples nested deeper than this are left to the (recursion-limited) general path.
 const NATIVE_EQ_MAX_NESTING: usize = 32;
 

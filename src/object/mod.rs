@@ -27,6 +27,7 @@ pub mod method_cache;
 pub mod misc;
 pub mod module;
 pub mod set;
+pub mod set_table;
 pub mod singletons;
 pub mod str;
 pub mod tracking;

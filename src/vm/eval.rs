@@ -486,9 +486,7 @@ impl Vm {
             SET_UPDATE => {
                 let it = f.pop();
                 let set = f.peek(arg as usize).clone();
-                for x in self.collect_iter(&it)? {
-                    self.set_add(&set, x)?;
-                }
+                crate::builtins::types::set::update_from(self, &set, &it)?;
             }
             DICT_UPDATE => {
                 let m = f.pop();

@@ -701,7 +701,7 @@ impl Vm {
         if self.dict_lookup(set, &key, h)?.is_none()
             && let Some(s) = as_set(set)
         {
-            s.table.borrow_mut().insert_new(h, key, none());
+            s.table.borrow_mut().insert_new(h, key);
             s.version.set(s.version.get() + 1);
         }
         Ok(())

@@ -3,11 +3,9 @@
 //! iteration, the `| & - ^` operators and their in-place forms, the constructors and
 //! the methods.
 //!
-//! Iteration order: the payload keeps keys in insertion order, but CPython iterates a
-//! set in hash-table slot order. [`iteration_order`] (`set/order.rs`) replays the
-//! insertions into a simulated CPython table, which reproduces CPython's order exactly
-//! for sets built by adding keys; iteration, repr, `pop` and the algorithms of
-//! `set/algebra.rs` use it.
+//! Iteration order is CPython's: the payload is a `SetTable` laid out slot for slot as
+//! CPython's, and the algorithms of `set/algebra.rs` add, remove, merge and copy in
+//! the order CPython does.
 
 use super::containers::{add_new, add_wrappers, descr_error, join_reprs, receiver};
 use super::list::{repr_enter, repr_leave};
@@ -23,14 +21,17 @@ use crate::vm::{Args, Vm};
 use std::cell::{Cell, RefCell};
 
 mod algebra;
-mod order;
 
 use algebra::*;
 pub use algebra::{
     difference_update_from, intersection_update_from, new_set_from,
     symmetric_difference_update_from, update_from,
 };
-pub use order::{iteration_order, simulate_order};
+
+/// The keys of a set in iteration (slot) order.
+pub fn iteration_order(s: &SetData) -> Vec<PyRef> {
+    s.keys()
+}
 
 // ----- construction ------------------------------------------------------------------
 
@@ -39,7 +40,7 @@ pub fn new_set_of_type(ty: &TypeObject) -> PyRef {
     alloc(
         ty,
         SetData {
-            table: RefCell::new(crate::object::dict::DictTable::default()),
+            table: RefCell::new(crate::object::set_table::SetTable::default()),
             version: Cell::new(0),
         },
     )
@@ -312,29 +313,13 @@ fn m_remove(vm: &mut Vm, args: Args) -> PyResult {
     }
 }
 
-/// Sets larger than this pop their oldest key instead of simulating CPython's order.
-const POP_SIMULATION_LIMIT: usize = 4096;
-
 fn m_pop(_vm: &mut Vm, args: Args) -> PyResult {
     let (x, _) = check_method_args("set.pop", &args, 0, 0)?;
     let s = data(x, "pop")?;
     if s.is_empty() {
         return Err(PyErr::key_error(new_str("pop from an empty set")));
     }
-    let target = if s.len() <= POP_SIMULATION_LIMIT {
-        iteration_order(s).into_iter().next()
-    } else {
-        None
-    };
-    let removed = {
-        let mut t = s.table.borrow_mut();
-        let pos = (0..t.capacity_used()).find(|&i| match (t.entry(i), &target) {
-            (Some(e), Some(k)) => e.key.is(k),
-            (Some(_), None) => true,
-            (None, _) => false,
-        });
-        pos.and_then(|i| t.remove_at(i))
-    };
+    let removed = s.table.borrow_mut().pop();
     s.version.set(s.version.get() + 1);
     match removed {
         Some(e) => Ok(e.key),

@@ -385,7 +385,7 @@ impl<'a> Compiler<'a> {
     fn starunpack_constant(&mut self, elts: &'a [Expr], pushed: u32, b: Builder) -> CResult<bool> {
         let n = elts.len();
         let plain_tuple = b.tuple && pushed == 0;
-        if !(plain_tuple || n > 2 && b.build != Opcode::BUILD_SET) {
+        if !(plain_tuple || n > 2) {
             return Ok(false);
         }
         let Some(folded) = self.fold_all(elts)? else {
@@ -396,7 +396,13 @@ impl<'a> Compiler<'a> {
             return Ok(true);
         }
         self.emit_arg(b.build, pushed);
-        self.emit_const(Constant::Tuple(folded));
+        // A set display becomes `BUILD_SET; LOAD_CONST frozenset; SET_UPDATE`, as in
+        // CPython (whose frozenset constant fixes the set's layout, hence its order).
+        if b.build == Opcode::BUILD_SET {
+            self.emit_const(Constant::FrozenSet(folded));
+        } else {
+            self.emit_const(Constant::Tuple(folded));
+        }
         self.emit_arg(b.extend, 1);
         if b.tuple {
             self.emit(Opcode::LIST_TO_TUPLE);

@@ -134,7 +134,7 @@ pub(crate) fn truthy(c: &Constant) -> Option<bool> {
         Constant::Float(f) => *f != 0.0,
         Constant::Str(s) => !s.is_empty(),
         Constant::Ellipsis => true,
-        Constant::Tuple(t) => !t.is_empty(),
+        Constant::Tuple(t) | Constant::FrozenSet(t) => !t.is_empty(),
         Constant::Code(_) => return None,
     })
 }

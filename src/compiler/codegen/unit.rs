@@ -112,6 +112,7 @@ enum ConstKey {
     Str(String),
     Ellipsis,
     Tuple(Vec<ConstKey>),
+    FrozenSet(Vec<ConstKey>),
 }
 
 fn const_key(c: &Constant) -> Option<ConstKey> {
@@ -124,6 +125,9 @@ fn const_key(c: &Constant) -> Option<ConstKey> {
         Constant::Ellipsis => ConstKey::Ellipsis,
         Constant::Tuple(items) => {
             ConstKey::Tuple(items.iter().map(const_key).collect::<Option<Vec<_>>>()?)
+        }
+        Constant::FrozenSet(items) => {
+            ConstKey::FrozenSet(items.iter().map(const_key).collect::<Option<Vec<_>>>()?)
         }
         Constant::Code(_) => return None,
     })

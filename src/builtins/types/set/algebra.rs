@@ -3,8 +3,7 @@
 //! CPython's order and over the smaller operand where CPython does), subset tests,
 //! and the rule that an unhashable set key is looked up as a frozenset.
 
-use super::order::iteration_order;
-use super::{is_frozen, new_like, new_set_of_type};
+use super::{is_frozen, iteration_order, new_like, new_set_of_type};
 use crate::object::set::as_set;
 use crate::object::*;
 use crate::vm::Vm;
@@ -17,12 +16,28 @@ pub(super) fn elements(vm: &mut Vm, x: &PyRef) -> PyResult<Vec<PyRef>> {
     }
 }
 
-/// Add every element of `iterable` to `set`.
+/// Add every element of `iterable` to `set` (CPython's `set_update_internal`).
 pub fn update_from(vm: &mut Vm, set: &PyRef, iterable: &PyRef) -> PyResult<()> {
     if set.is(iterable) {
         return Ok(());
     }
+    // Another set: `set_merge` (one resize up front; into an empty set the layout is
+    // copied or rebuilt cleanly), else key by key in its slot order.
+    if let (Some(s), Some(o)) = (as_set(set), as_set(iterable)) {
+        let merged = s.table.borrow_mut().merge_into_empty(&o.table.borrow());
+        if merged {
+            s.version.set(s.version.get() + 1);
+            return Ok(());
+        }
+        for k in iteration_order(o) {
+            vm.set_add(set, k)?;
+        }
+        return Ok(());
+    }
     if let Some(d) = crate::object::dict::as_dict(iterable) {
+        if let Some(s) = as_set(set) {
+            s.table.borrow_mut().reserve_for(d.len());
+        }
         for k in d.keys() {
             vm.set_add(set, k)?;
         }
@@ -80,22 +95,20 @@ pub(super) fn contains_key(vm: &mut Vm, set: &PyRef, key: &PyRef) -> PyResult<bo
     with_set_key(vm, key, |vm, k| vm.set_contains(set, k))
 }
 
-/// Replace the contents of `set` with those of `other` (another set object).
+/// Give `set` the table of `other` (another set object), layout included; `other` gets
+/// `set`'s old table (CPython's `set_swap_bodies`).
 pub(super) fn replace_contents(set: &PyRef, other: &PyRef) {
     let (Some(s), Some(o)) = (as_set(set), as_set(other)) else {
         return;
     };
-    let new_entries = o.table.borrow_mut().take_all();
-    let old = {
-        let mut t = s.table.borrow_mut();
-        let old = t.take_all();
-        for e in new_entries {
-            t.insert_new(e.hash, e.key, e.value);
-        }
-        old
-    };
+    if set.is(other) {
+        return;
+    }
+    s.table
+        .borrow_mut()
+        .swap_contents(&mut o.table.borrow_mut());
     s.version.set(s.version.get() + 1);
-    drop(old);
+    o.version.set(o.version.get() + 1);
 }
 
 /// `a & b` as CPython computes it: iterate the smaller set, keep what the other holds.
@@ -143,6 +156,9 @@ pub fn difference_update_from(vm: &mut Vm, set: &PyRef, iterable: &PyRef) -> PyR
     for k in elements(vm, iterable)? {
         discard_key(vm, set, &k)?;
     }
+    if let Some(s) = as_set(set) {
+        s.table.borrow_mut().drop_dummies_if_many();
+    }
     Ok(())
 }
 
@@ -170,7 +186,16 @@ pub fn symmetric_difference_update_from(
 
 pub(super) fn difference(vm: &mut Vm, a: &PyRef, other: &PyRef) -> PyResult<PyRef> {
     let result = new_like(a);
-    if as_set(other).is_some() || crate::object::dict::as_dict(other).is_some() {
+    let other_size = match (as_set(other), crate::object::dict::as_dict(other)) {
+        (Some(o), _) => Some(o.len()),
+        (_, Some(d)) => Some(d.len()),
+        _ => None,
+    };
+    let len_a = as_set(a).map_or(0, |s| s.len());
+    // CPython copies and removes when `a` is much bigger than `other`.
+    if let Some(other_size) = other_size
+        && (len_a >> 2) <= other_size
+    {
         let elems = elements(vm, a)?;
         for k in elems {
             let present = if as_set(other).is_some() {
