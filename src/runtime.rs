@@ -24,6 +24,48 @@ fn static_mro(ty: &'static TypeObject) -> PyRef {
     new_tuple(items)
 }
 
+/// Give a static type the dunder methods for the slots it defines itself (CPython's
+/// `add_operators` in `PyType_Ready`), so `None.__repr__()` and `range(3).__eq__(r)`
+/// reach the type's own slot rather than `object`'s. Runs before slots are inherited,
+/// so a set slot is the type's own; names already in the dict are left alone.
+fn add_slot_wrappers(ty: &'static TypeObject) {
+    let s = &ty.slots;
+    let has = |name: &str| ty.dict_get_str(&crate::object::str::intern(name)).is_some();
+    let mut names: Vec<&'static str> = Vec::new();
+    let own = [
+        ("__repr__", s.repr.get().is_some()),
+        ("__str__", s.str.get().is_some()),
+        ("__bool__", s.bool.get().is_some()),
+        ("__len__", s.len.get().is_some()),
+        ("__iter__", s.iter.get().is_some()),
+        ("__next__", s.iternext.get().is_some()),
+        ("__getitem__", s.getitem.get().is_some()),
+        ("__contains__", s.contains.get().is_some()),
+    ];
+    for (name, defined) in own {
+        if defined && !has(name) {
+            names.push(name);
+        }
+    }
+    if s.richcompare.get().is_some() && !has("__eq__") {
+        names.push("__richcmp__");
+    }
+    if let Some(h) = s.hash.get()
+        && !has("__hash__")
+    {
+        let unhashable = std::ptr::fn_addr_eq(
+            h,
+            crate::builtins::types::object::hash_not_implemented as crate::object::typeobj::HashFn,
+        );
+        if unhashable {
+            crate::builtins::types::add_attr(ty, "__hash__", none());
+        } else {
+            names.push("__hash__");
+        }
+    }
+    crate::builtins::types::containers::add_wrappers(ty, &names);
+}
+
 /// Start the runtime (idempotent). Must be called with the GIL held.
 pub fn init() {
     if INITIALISED.swap(true, Ordering::SeqCst) {
@@ -47,6 +89,9 @@ pub fn init() {
                 .hash
                 .set(Some(crate::builtins::types::object::hash_not_implemented));
         }
+    }
+    for ty in CORE_TYPES.iter().chain(EXCEPTION_TYPES.iter()) {
+        add_slot_wrappers(ty);
     }
     for ty in CORE_TYPES.iter().chain(EXCEPTION_TYPES.iter()) {
         ty.mro.replace(Some(static_mro(ty)));

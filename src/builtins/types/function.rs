@@ -260,6 +260,36 @@ fn builtin_call(vm: &mut Vm, f: &PyRef, args: Args) -> PyResult {
     }
 }
 
+/// `meth_richcompare`: same function and the same bound receiver.
+fn builtin_richcompare(_vm: &mut Vm, a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult {
+    let (Some(x), Some(y)) = (
+        a.downcast::<BuiltinFunctionData>(),
+        b.downcast::<BuiltinFunctionData>(),
+    ) else {
+        return Ok(crate::object::singletons::not_implemented());
+    };
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne) || !b.is_exact(&BUILTIN_FUNCTION_TYPE) {
+        return Ok(crate::object::singletons::not_implemented());
+    }
+    let same_self = match (&x.self_obj, &y.self_obj) {
+        (Some(p), Some(q)) => p.is(q),
+        (None, None) => true,
+        _ => false,
+    };
+    let eq = same_self && std::ptr::fn_addr_eq(x.func, y.func) && x.name == y.name;
+    Ok(crate::object::singletons::py_bool(
+        eq == (op == CompareOp::Eq),
+    ))
+}
+
+/// `meth_hash`: from the receiver's identity and the function.
+fn builtin_hash(_vm: &mut Vm, x: &PyRef) -> PyResult<i64> {
+    let d = x.downcast::<BuiltinFunctionData>().expect("builtin");
+    let receiver = d.self_obj.as_ref().map_or(0, |s| s.addr());
+    let h = (receiver >> 4) ^ (d.func as usize >> 4);
+    Ok(if h as i64 == -1 { -2 } else { h as i64 })
+}
+
 fn builtin_descr_get(_vm: &mut Vm, f: &PyRef, obj: Option<&PyRef>, ty: &PyRef) -> PyResult {
     let d = f.downcast::<BuiltinFunctionData>().expect("builtin");
     if d.self_obj.is_some() || d.owner.is_none() {
@@ -642,6 +672,13 @@ pub fn init() {
         s.getattro.set(Some(builtin_getattro));
         s.hash.set(Some(|_vm, x| Ok((x.addr() >> 4) as i64)));
     }
+    // Bound builtin methods compare and hash by (receiver identity, function), so
+    // `l.append == l.append` although each access makes a new object.
+    BUILTIN_FUNCTION_TYPE
+        .slots
+        .richcompare
+        .set(Some(builtin_richcompare));
+    BUILTIN_FUNCTION_TYPE.slots.hash.set(Some(builtin_hash));
     METHOD_DESCRIPTOR_TYPE
         .slots
         .descr_get
