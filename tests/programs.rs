@@ -1,6 +1,7 @@
 //! Golden-program tests: every `tests/programs/<area>/<name>.py` with its expected
 //! stdout (`<name>.out`) and, for programs that fail, `<name>.err` (`exit status N` and
-//! the last line of stderr), all produced by CPython 3.11.
+//! the last line of stderr; the whole of stderr for the `tracebacks` area, whose
+//! programs exist to check traceback text), all produced by CPython 3.11.
 //!
 //! Trials:
 //! - `oracle::<area>/<name>` — re-runs python3 and checks the checked-in expectations
@@ -19,6 +20,7 @@ struct Outcome {
     stdout: Vec<u8>,
     status: i32,
     last_stderr: String,
+    stderr: String,
 }
 
 fn run(cmd: &mut Command, dir: &Path) -> Result<Outcome, String> {
@@ -36,21 +38,39 @@ fn run(cmd: &mut Command, dir: &Path) -> Result<Outcome, String> {
         .find(|l| !l.trim().is_empty())
         .unwrap_or("")
         .to_string();
+    // Tracebacks name the program by absolute path: store it relative to its folder,
+    // so expectations hold in any checkout.
+    let dir_prefix = format!("{}/", dir.display());
     Ok(Outcome {
+        stderr: stderr.replace(&dir_prefix, ""),
         stdout: out.stdout,
         status: out.status.code().unwrap_or(-1),
         last_stderr: last,
     })
 }
 
-fn expected_err(o: &Outcome) -> Option<String> {
-    (o.status != 0).then(|| format!("exit status {}\n{}\n", o.status, o.last_stderr))
+/// Programs whose whole stderr is compared, not just its last line.
+fn checks_full_stderr(program: &Path) -> bool {
+    program
+        .parent()
+        .and_then(|d| d.file_name())
+        .is_some_and(|a| a == "tracebacks")
+}
+
+fn expected_err(program: &Path, o: &Outcome) -> Option<String> {
+    (o.status != 0).then(|| {
+        if checks_full_stderr(program) {
+            format!("exit status {}\n{}", o.status, o.stderr)
+        } else {
+            format!("exit status {}\n{}\n", o.status, o.last_stderr)
+        }
+    })
 }
 
 fn compare(program: &Path, got: &Outcome) -> Result<(), Failed> {
     let want_out = std::fs::read(program.with_extension("out")).unwrap_or_default();
     let want_err = std::fs::read_to_string(program.with_extension("err")).ok();
-    let got_err = expected_err(got);
+    let got_err = expected_err(program, got);
     if got.stdout != want_out {
         return Err(format!(
             "stdout differs\n--- expected\n{}\n--- got\n{}",
@@ -61,7 +81,7 @@ fn compare(program: &Path, got: &Outcome) -> Result<(), Failed> {
     }
     if got_err != want_err {
         return Err(format!(
-            "exit status / last stderr line differ\n--- expected\n{}\n--- got\n{}",
+            "exit status / stderr differ\n--- expected\n{}\n--- got\n{}",
             want_err.unwrap_or_else(|| "exit status 0\n".into()),
             got_err.unwrap_or_else(|| "exit status 0\n".into())
         )
@@ -111,7 +131,7 @@ fn bless(program: &Path) -> Result<(), Failed> {
     let o = python3(program)?;
     std::fs::write(program.with_extension("out"), &o.stdout).map_err(|e| e.to_string())?;
     let err_path = program.with_extension("err");
-    match expected_err(&o) {
+    match expected_err(program, &o) {
         Some(e) => std::fs::write(&err_path, e).map_err(|e| e.to_string())?,
         None => {
             let _ = std::fs::remove_file(&err_path);

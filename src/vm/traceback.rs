@@ -101,18 +101,33 @@ fn format_entry(code: &CodeData, t: &TracebackData) -> String {
             s.push_str(stripped);
             s.push('\n');
             let pos = co.position(t.lasti);
-            if pos.line == t.lineno && pos.end_line == pos.line && pos.end_col > pos.col {
-                let start = (pos.col as usize).saturating_sub(indent);
-                let end = (pos.end_col as usize).saturating_sub(indent);
+            if pos.line == t.lineno && (pos.end_line > pos.line || pos.end_col > pos.col) {
+                // Positions are character columns of the full line.
+                let char_col = |col: u32| col as usize;
                 let width = stripped.chars().count();
-                let whole = start == 0 && end >= width;
-                if !whole && end > start {
+                let start = char_col(pos.col).saturating_sub(indent);
+                // A multi-line expression is underlined to the end of its first line.
+                let single_line = pos.end_line == pos.line;
+                let end = if single_line {
+                    char_col(pos.end_col).saturating_sub(indent).min(width)
+                } else {
+                    width
+                };
+                if end > start {
                     let segment: String = stripped.chars().skip(start).take(end - start).collect();
-                    let marks = crate::vm::traceback::markers(&segment);
-                    s.push_str("    ");
-                    s.push_str(&" ".repeat(start));
-                    s.push_str(&marks);
-                    s.push('\n');
+                    let (marks, anchored) = if single_line {
+                        crate::vm::traceback::markers(&segment)
+                    } else {
+                        ("^".repeat(end - start), false)
+                    };
+                    // CPython elides the carets when they would underline the whole
+                    // line and there is no operator or subscript to point at.
+                    if !(start == 0 && end >= width && !anchored) {
+                        s.push_str("    ");
+                        s.push_str(&" ".repeat(start));
+                        s.push_str(&marks);
+                        s.push('\n');
+                    }
                 }
             }
         }
@@ -120,10 +135,18 @@ fn format_entry(code: &CodeData, t: &TracebackData) -> String {
     s
 }
 
-/// The caret line for an expression segment: `~` under the operands and `^` under the
-/// operator for binary operations and subscripts (PEP 657 anchors), `^` everywhere else.
-pub fn markers(segment: &str) -> String {
-    let n = segment.chars().count();
+/// The caret line for an expression segment, and whether it has PEP 657 anchors:
+/// `~` under the operands and `^` under the operator of a binary operation, or under
+/// the brackets of a subscript (CPython 3.11's `extract_anchors_from_expr`); plain
+/// `^` everywhere for anything else.
+pub fn markers(segment: &str) -> (String, bool) {
+    let chars: Vec<char> = segment.chars().collect();
+    let n = chars.len();
+    let paint = |lo: usize, hi: usize| -> String {
+        (0..n)
+            .map(|i| if i >= lo && i < hi { '^' } else { '~' })
+            .collect()
+    };
     if let Ok(expr) = crate::syntax::parse_expression(segment, "<traceback>") {
         use crate::syntax::ast::ExprKind;
         let to_chars = |byte: u32| {
@@ -134,45 +157,45 @@ pub fn markers(segment: &str) -> String {
         match &expr.kind {
             ExprKind::BinOp { left, right, .. } => {
                 let left_end = to_chars(left.span.end);
-                let right_start = to_chars(right.span.start);
-                let between: Vec<char> = segment
-                    .chars()
-                    .skip(left_end)
-                    .take(right_start - left_end)
-                    .collect();
-                let op_start = left_end
-                    + between
-                        .iter()
-                        .take_while(|c| c.is_whitespace() || **c == ')')
-                        .count();
-                let op_len = between
-                    .iter()
-                    .skip(op_start - left_end)
-                    .take_while(|c| !c.is_whitespace() && **c != '(')
-                    .count()
-                    .max(1);
-                let mut m = String::new();
-                for i in 0..n {
-                    m.push(if i >= op_start && i < op_start + op_len {
-                        '^'
-                    } else {
-                        '~'
-                    });
+                let right_start = to_chars(right.span.start).min(n);
+                let mut anchor = None;
+                let mut i = left_end;
+                while i < right_start {
+                    if chars[i].is_whitespace() {
+                        i += 1;
+                        continue;
+                    }
+                    let two = i + 1 < right_start && !chars[i + 1].is_whitespace();
+                    anchor = Some((i, if two { i + 2 } else { i + 1 }));
+                    // Past a closing parenthesis of the left operand.
+                    if i + 1 < right_start && chars[i] == ')' {
+                        i += 1;
+                        continue;
+                    }
+                    break;
                 }
-                return m;
+                if let Some((lo, hi)) = anchor {
+                    return (paint(lo, hi), true);
+                }
             }
-            ExprKind::Subscript { value, .. } => {
-                let value_end = to_chars(value.span.end);
-                let mut m = String::new();
-                for i in 0..n {
-                    m.push(if i >= value_end { '^' } else { '~' });
+            ExprKind::Subscript { value, slice, .. } => {
+                let mut lo = to_chars(value.span.end);
+                while lo < n && chars[lo] != '[' {
+                    lo += 1;
                 }
-                return m;
+                let mut hi = to_chars(slice.span.end) + 1;
+                while hi < n && chars[hi] != ']' {
+                    hi += 1;
+                }
+                if hi < n {
+                    hi += 1;
+                }
+                return (paint(lo, hi.min(n)), true);
             }
             _ => {}
         }
     }
-    "^".repeat(n)
+    ("^".repeat(n), false)
 }
 
 /// Line `lineno` of a source file, read on demand (CPython's `linecache`).
