@@ -166,10 +166,13 @@ impl Interpreter {
             let code = self.vm.getattr_str(&exc, "code").unwrap_or_else(|_| none());
             let (exit_code, text) = if is_none(&code) {
                 (0, String::new())
-            } else if let Some(crate::object::int::IntValue::Small(v)) =
-                crate::object::int::int_value(&code)
-            {
-                (*v as i32, String::new())
+            } else if let Some(v) = crate::object::int::int_value(&code) {
+                // CPython reads the code as a C long: one that does not fit gives -1.
+                let code = match v {
+                    crate::object::int::IntValue::Small(v) => *v as i32,
+                    crate::object::int::IntValue::Big(_) => -1,
+                };
+                (code, String::new())
             } else {
                 (
                     1,

@@ -51,13 +51,29 @@ fn print(vm: &mut Vm, args: Args) -> PyResult {
             sys_stdout.filter(|s| !crate::builtins::modules::is_default_stdout(s))
         }
     };
+    // CPython converts and writes piece by piece: a file object sees one `write` per
+    // piece, and what precedes an argument whose `str()` fails is still written.
     let mut text = String::new();
     for (i, a) in args.positional().iter().enumerate() {
         if i > 0 {
             text.push_str(&sep);
+            if file.is_some() {
+                write_to(vm, file.as_ref(), &std::mem::take(&mut text))?;
+            }
         }
-        let s = vm.str(a)?;
+        let s = match vm.str(a) {
+            Ok(s) => s,
+            Err(e) => {
+                if !text.is_empty() {
+                    write_to(vm, file.as_ref(), &text)?;
+                }
+                return Err(e);
+            }
+        };
         text.push_str(str_of(&s));
+        if file.is_some() {
+            write_to(vm, file.as_ref(), &std::mem::take(&mut text))?;
+        }
     }
     text.push_str(&end);
     write_to(vm, file.as_ref(), &text)?;
@@ -90,11 +106,9 @@ fn input(vm: &mut Vm, args: Args) -> PyResult {
     if n == 0 {
         return Err(PyErr::new(&EOF_ERROR, "EOF when reading a line"));
     }
+    // Only the newline goes: python3 keeps the '\r' of a "\r\n" line from a pipe.
     if line.ends_with('\n') {
         line.pop();
-        if line.ends_with('\r') {
-            line.pop();
-        }
     }
     Ok(new_str(&line))
 }

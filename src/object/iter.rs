@@ -60,9 +60,10 @@ pub enum IterState {
         func: PyRef,
         sentinel: PyRef,
     },
+    /// `count` becomes a big int past `i64::MAX`, as CPython's counter does.
     Enumerate {
         iter: PyRef,
-        count: i64,
+        count: super::int::IntValue,
     },
     /// `strict`: `zip(..., strict=True)`, which raises if the lengths differ.
     Zip {

@@ -63,7 +63,7 @@ enum Step {
     GetItem(PyRef, usize),
     Reversed(PyRef, usize),
     Callable(PyRef, PyRef),
-    Enumerate(PyRef, i64),
+    Enumerate(PyRef, IntValue),
     Zip(Vec<PyRef>, bool),
     Map(PyRef, Vec<PyRef>),
     Filter(Option<PyRef>, PyRef),
@@ -228,7 +228,7 @@ fn step(it: &PyRef, d: &IterData) -> Step {
         }
         IterState::GetItem { obj, index } => Step::GetItem(obj.clone(), *index),
         IterState::Callable { func, sentinel } => Step::Callable(func.clone(), sentinel.clone()),
-        IterState::Enumerate { iter, count } => Step::Enumerate(iter.clone(), *count),
+        IterState::Enumerate { iter, count } => Step::Enumerate(iter.clone(), count.clone()),
         IterState::Zip { iters, strict } => Step::Zip(iters.clone(), *strict),
         IterState::Map { func, iters } => Step::Map(func.clone(), iters.clone()),
         IterState::Filter { func, iter } => Step::Filter(func.clone(), iter.clone()),
@@ -287,9 +287,15 @@ pub fn iter_next(vm: &mut Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
                 return Ok(None);
             };
             if let IterState::Enumerate { count: c, .. } = &mut *d.state.borrow_mut() {
-                *c = count.wrapping_add(1);
+                *c = match &count {
+                    IntValue::Small(n) if *n < i64::MAX => IntValue::Small(n + 1),
+                    other => IntValue::from_big(&*super::int::big_of(other) + 1u32),
+                };
             }
-            Ok(Some(new_tuple(vec![new_int(count), v])))
+            Ok(Some(new_tuple(vec![
+                crate::object::int::new_int_value(count),
+                v,
+            ])))
         }
         Step::Zip(iters, strict) => {
             if iters.is_empty() {
@@ -383,13 +389,8 @@ fn enumerate_new(vm: &mut Vm, _cls: &PyRef, args: Args) -> PyResult {
         ));
     };
     let start = match &p[1] {
-        Some(s) => match index_value(vm, s)? {
-            IntValue::Small(v) => v,
-            IntValue::Big(_) => {
-                return Err(PyErr::overflow("enumerate() start is too large"));
-            }
-        },
-        None => 0,
+        Some(s) => index_value(vm, s)?,
+        None => IntValue::Small(0),
     };
     let iter = vm.get_iter(iterable)?;
     Ok(new_iter(
