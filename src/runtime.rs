@@ -75,6 +75,7 @@ pub fn init() {
     crate::builtins::types::init_all();
     crate::builtins::io::init();
     crate::builtins::quitter::init();
+    crate::builtins::structseq::init();
     for ty in [
         &LIST_TYPE,
         &DICT_TYPE,

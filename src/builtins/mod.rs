@@ -7,4 +7,5 @@ pub mod math_special;
 pub mod modules;
 pub mod numeric;
 pub mod quitter;
+pub mod structseq;
 pub mod types;

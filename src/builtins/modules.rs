@@ -4,6 +4,7 @@
 //! Importing `.py` files comes with a later issue: a name that matches a file beside the
 //! program raises `NotImplementedError` saying so, anything else `ModuleNotFoundError`.
 
+use super::structseq::new_structseq;
 use super::types::{check_args, new_builtin_function};
 use crate::object::dict::as_dict;
 use crate::object::exception::new_exception;
@@ -232,14 +233,67 @@ pub fn make_sys(vm: &Vm, argv: &[String]) -> PyRef {
     d.set_item_str("maxsize", new_int(i64::MAX));
     d.set_item_str(
         "version_info",
-        new_tuple(vec![
-            new_int(3),
-            new_int(11),
-            new_int(7),
-            new_str("final"),
-            new_int(0),
-        ]),
+        new_structseq(
+            &VERSION_INFO_TYPE,
+            vec![
+                new_int(3),
+                new_int(11),
+                new_int(7),
+                new_str("final"),
+                new_int(0),
+            ],
+        ),
     );
+    let float = crate::object::float::new_float;
+    d.set_item_str(
+        "float_info",
+        new_structseq(
+            &FLOAT_INFO_TYPE,
+            vec![
+                float(f64::MAX),
+                new_int(f64::MAX_EXP as i64),
+                new_int(f64::MAX_10_EXP as i64),
+                float(f64::MIN_POSITIVE),
+                new_int(f64::MIN_EXP as i64),
+                new_int(f64::MIN_10_EXP as i64),
+                new_int(f64::DIGITS as i64),
+                new_int(f64::MANTISSA_DIGITS as i64),
+                float(f64::EPSILON),
+                new_int(f64::RADIX as i64),
+                new_int(1),
+            ],
+        ),
+    );
+    d.set_item_str(
+        "int_info",
+        new_structseq(
+            &INT_INFO_TYPE,
+            vec![
+                new_int(30),
+                new_int(4),
+                new_int(crate::format::DEFAULT_MAX_STR_DIGITS as i64),
+                new_int(640),
+            ],
+        ),
+    );
+    d.set_item_str(
+        "hash_info",
+        new_structseq(
+            &HASH_INFO_TYPE,
+            vec![
+                new_int(64),
+                new_int(crate::format::HASH_MODULUS as i64),
+                new_int(crate::format::HASH_INF),
+                new_int(0),
+                new_int(crate::format::HASH_IMAG as i64),
+                new_str("siphash13"),
+                new_int(64),
+                new_int(128),
+                new_int(0),
+            ],
+        ),
+    );
+    d.set_item_str("maxunicode", new_int(0x10FFFF));
     d.set_item_str(
         "version",
         new_str(&format!("3.11.7 (Pyrite {})", env!("CARGO_PKG_VERSION"))),

@@ -161,6 +161,34 @@ builtin_type!(
     BASETYPE | HAVE_GC
 );
 builtin_type!(
+    VERSION_INFO_TYPE,
+    "version_info",
+    Tuple,
+    Some(&TUPLE_TYPE),
+    HAVE_GC | TUPLE_SUBCLASS
+);
+builtin_type!(
+    FLOAT_INFO_TYPE,
+    "float_info",
+    Tuple,
+    Some(&TUPLE_TYPE),
+    HAVE_GC | TUPLE_SUBCLASS
+);
+builtin_type!(
+    INT_INFO_TYPE,
+    "int_info",
+    Tuple,
+    Some(&TUPLE_TYPE),
+    HAVE_GC | TUPLE_SUBCLASS
+);
+builtin_type!(
+    HASH_INFO_TYPE,
+    "hash_info",
+    Tuple,
+    Some(&TUPLE_TYPE),
+    HAVE_GC | TUPLE_SUBCLASS
+);
+builtin_type!(
     QUITTER_TYPE,
     "Quitter",
     Instance,
@@ -444,6 +472,10 @@ pub static CORE_TYPES: &[&TypeObject] = &[
     &MAPPINGPROXY_TYPE,
     &GETSET_DESCRIPTOR_TYPE,
     &QUITTER_TYPE,
+    &VERSION_INFO_TYPE,
+    &FLOAT_INFO_TYPE,
+    &INT_INFO_TYPE,
+    &HASH_INFO_TYPE,
     &DICT_KEYS_TYPE,
     &DICT_VALUES_TYPE,
     &DICT_ITEMS_TYPE,
