@@ -314,10 +314,8 @@ fn sorted(vm: &mut Vm, args: Args) -> PyResult {
         margs.push(py_bool(true));
         names.push(crate::object::str::intern("reverse"));
     }
-    let sort = LIST_TYPE
-        .lookup_str("sort")
-        .ok_or_else(|| PyErr::runtime_error("list.sort missing"))?;
-    vm.call(&sort, Args::with_kwnames(&margs, &names))?;
+    // list.sort's implementation directly: sorted() is one builtin call, not two.
+    crate::builtins::types::list::m_sort(vm, Args::with_kwnames(&margs, &names))?;
     Ok(list)
 }
 

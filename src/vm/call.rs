@@ -46,11 +46,9 @@ impl Vm {
             ));
         }
         frame.is_entry = true;
-        if self.frames.len() >= self.recursion_limit {
+        if self.depth() >= self.recursion_limit {
             self.recycle(frame);
-            return Err(PyErr::recursion_error(
-                "maximum recursion depth exceeded while calling a Python object",
-            ));
+            return Err(PyErr::recursion_error("maximum recursion depth exceeded"));
         }
         self.push_frame(frame)?;
         self.native_depth += 1;
@@ -59,9 +57,18 @@ impl Vm {
         r
     }
 
+    /// The recursion depth the limit applies to: Python frames plus nested rich
+    /// comparisons, `repr()`s and builtin-function calls. CPython counts all of these on
+    /// one counter, each level checking before it enters, so which check trips first
+    /// (and so the RecursionError's wording) matches.
+    #[inline(always)]
+    pub fn depth(&self) -> usize {
+        self.frames.len() + self.compare_depth + self.repr_depth + self.native_call_depth
+    }
+
     /// Push a frame, enforcing the recursion limit.
     pub fn push_frame(&mut self, frame: Frame) -> PyResult<()> {
-        if self.frames.len() >= self.recursion_limit {
+        if self.depth() >= self.recursion_limit {
             self.recycle(frame);
             return Err(PyErr::recursion_error("maximum recursion depth exceeded"));
         }

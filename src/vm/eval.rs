@@ -790,7 +790,7 @@ impl Vm {
             co.flags & (crate::bytecode::flags::VARARGS | crate::bytecode::flags::VARKEYWORDS) == 0
                 && co.kwonlyargcount == 0
                 && co.argcount as usize == argc;
-        if !simple || self.frames.len() >= self.recursion_limit {
+        if !simple || self.depth() >= self.recursion_limit {
             return false;
         }
         let nlocals = code.localsplus_names.len();

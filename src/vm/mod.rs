@@ -79,6 +79,8 @@ pub struct Vm {
     pub repr_depth: usize,
     /// Nested rich comparisons (`[[...]] == [[...]]`), bounded the same way.
     pub compare_depth: usize,
+    /// Nested calls of builtin (native) functions, which CPython also counts.
+    pub native_call_depth: usize,
     pub recursion_limit: usize,
     /// The `builtins` module's dict.
     pub builtins: PyRef,
@@ -98,6 +100,7 @@ impl Vm {
             native_depth: 0,
             repr_depth: 0,
             compare_depth: 0,
+            native_call_depth: 0,
             recursion_limit: 1000,
             builtins,
             modules,

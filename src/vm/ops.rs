@@ -224,7 +224,7 @@ impl Vm {
     /// Python frames, so comparing deeply nested containers raises RecursionError
     /// ("in comparison") instead of exhausting the native stack.
     pub fn rich_compare(&mut self, v: &PyRef, w: &PyRef, op: CompareOp) -> PyResult {
-        if self.compare_depth + self.frames.len() > self.recursion_limit.min(COMPARE_DEPTH_CAP) {
+        if self.depth() >= self.recursion_limit || self.compare_depth > COMPARE_DEPTH_CAP {
             return Err(PyErr::recursion_error(
                 "maximum recursion depth exceeded in comparison",
             ));
@@ -739,7 +739,7 @@ impl Vm {
     // ----- text ------------------------------------------------------------------
 
     pub fn repr(&mut self, x: &PyRef) -> PyResult {
-        if self.repr_depth > self.recursion_limit.min(20_000) {
+        if self.depth() >= self.recursion_limit || self.repr_depth > 20_000 {
             return Err(PyErr::recursion_error(
                 "maximum recursion depth exceeded while getting the repr of an object",
             ));

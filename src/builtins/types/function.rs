@@ -208,7 +208,21 @@ fn is_slot_wrapper(name: &str) -> bool {
         )
 }
 
+/// Calling a builtin function counts one level of recursion, as CPython's C function
+/// calls do (`... while calling a Python object` when that is where the limit trips).
 fn builtin_call(vm: &mut Vm, f: &PyRef, args: Args) -> PyResult {
+    if vm.depth() >= vm.recursion_limit {
+        return Err(PyErr::recursion_error(
+            "maximum recursion depth exceeded while calling a Python object",
+        ));
+    }
+    vm.native_call_depth += 1;
+    let r = builtin_call_unguarded(vm, f, args);
+    vm.native_call_depth -= 1;
+    r
+}
+
+fn builtin_call_unguarded(vm: &mut Vm, f: &PyRef, args: Args) -> PyResult {
     let d = f.downcast::<BuiltinFunctionData>().expect("builtin");
     match &d.self_obj {
         Some(s) => {

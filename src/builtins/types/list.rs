@@ -482,7 +482,7 @@ fn m_reversed(_vm: &mut Vm, args: Args) -> PyResult {
     ))
 }
 
-fn m_sort(vm: &mut Vm, args: Args) -> PyResult {
+pub(crate) fn m_sort(vm: &mut Vm, args: Args) -> PyResult {
     let x = super::containers::receiver(&args, "sort", "list")?;
     data(x, "sort")?;
     if !args.skip_self().positional().is_empty() {
