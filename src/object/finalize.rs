@@ -45,6 +45,11 @@ pub(crate) fn queue(ptr: ObjPtr) {
     FINALIZERS_PENDING.store(true, Ordering::Relaxed);
 }
 
+/// Whether a live object's `__del__` has not run yet.
+pub fn still_to_finalize(obj: &PyRef) -> bool {
+    obj.gc_head().is_some_and(|h| h.prev.get() & FINALIZED == 0)
+}
+
 /// Mark a live object's `__del__` as run; false if it already was (or the object has
 /// no GC head, so no finalizer).
 pub fn mark_finalized(obj: &PyRef) -> bool {

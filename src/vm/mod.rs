@@ -143,6 +143,14 @@ impl Vm {
         use crate::object::typeobj::flags::HAS_FINALIZER;
         let has_del = |o: &PyRef| o.ty().has_flag(HAS_FINALIZER);
         loop {
+            // Most programs end with no finalizer pending: skip the traversal.
+            let candidates = crate::object::tracking::live_objects_where(|o| {
+                has_del(o) && crate::object::finalize::still_to_finalize(o)
+            });
+            if candidates.is_empty() {
+                break;
+            }
+            drop(candidates);
             let mut order = Vec::new();
             let mut seen = std::collections::HashSet::new();
             let mut queue = std::collections::VecDeque::from([main_globals.clone()]);
