@@ -132,8 +132,19 @@ impl Interpreter {
         {
             dd.set_item_str("__file__", new_str(filename));
         }
-        let code = match Self::compile(source, filename) {
-            Ok(c) => c,
+        let parsed = crate::syntax::parse(source, filename).and_then(|m| {
+            crate::compiler::compile_with_warnings(
+                &m,
+                source,
+                filename,
+                crate::compiler::Mode::Exec,
+            )
+        });
+        let code = match parsed {
+            Ok((code, warnings)) => {
+                report_syntax_warnings(source, filename, &warnings);
+                load_code(code)
+            }
             Err(e) => return Err(syntax_run_error(&e)),
         };
         let globals = module_dict(&self.main).expect("main dict");
@@ -254,6 +265,20 @@ impl Interpreter {
             }
         }
         crate::object::heap_stats().blocks_in_use
+    }
+}
+
+/// Print compile-time SyntaxWarnings the way the warnings module shows them:
+/// `file:line: SyntaxWarning: message`, then the source line when the file has one.
+fn report_syntax_warnings(source: &str, filename: &str, warnings: &[(u32, String)]) {
+    for (line, message) in warnings {
+        let mut text = format!("{filename}:{line}: SyntaxWarning: {message}\n");
+        if !filename.starts_with('<')
+            && let Some(src) = source.lines().nth((*line as usize).saturating_sub(1))
+        {
+            text.push_str(&format!("  {}\n", src.trim()));
+        }
+        crate::builtins::io::write_stderr(&text);
     }
 }
 

@@ -76,6 +76,17 @@ pub fn compile(
     filename: &str,
     mode: Mode,
 ) -> Result<CodeObject, SyntaxError> {
+    compile_with_warnings(module, source, filename, mode).map(|(code, _)| code)
+}
+
+/// [`compile`], also returning the SyntaxWarnings found, as (line, message) pairs in
+/// source order of discovery (each line and message once).
+pub fn compile_with_warnings(
+    module: &ast::Module,
+    source: &str,
+    filename: &str,
+    mode: Mode,
+) -> Result<(CodeObject, Vec<(u32, String)>), SyntaxError> {
     let index = LineIndex::new(source);
     let to_syntax_error = |e: CompileError| {
         SyntaxError::at_span(

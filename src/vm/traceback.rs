@@ -213,10 +213,16 @@ fn source_line(filename: &str, lineno: u32) -> Option<String> {
 pub fn exception_only(vm: &mut Vm, exc: &PyRef) -> String {
     let ty = exc.ty();
     let qual = ty.qualname.borrow().to_string();
-    let name = if ty.module == "builtins" || ty.module == "__main__" {
+    // A class's `__module__` lives in its namespace and may be reassigned.
+    let module = vm
+        .getattr_str(&exc.type_ref(), "__module__")
+        .ok()
+        .and_then(|m| crate::object::str::as_str(&m).map(str::to_string))
+        .unwrap_or_else(|| ty.module.to_string());
+    let name = if module == "builtins" || module == "__main__" {
         qual
     } else {
-        format!("{}.{}", ty.module, qual)
+        format!("{module}.{qual}")
     };
     let mut msg = match vm.str_string(exc) {
         Ok(m) => m,

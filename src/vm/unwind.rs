@@ -108,22 +108,24 @@ impl Vm {
         ))
     }
 
-    /// `except T:` matching, for a class or a tuple of classes.
+    /// `except T:` matching, for a class or a tuple of classes. Like CPython's
+    /// `CHECK_EXC_MATCH`, every class of a tuple is validated before any is matched.
     pub(crate) fn exception_matches(&mut self, exc: &PyRef, ty: &PyRef) -> PyResult<bool> {
-        if let Some(items) = tuple::as_tuple(ty) {
-            for t in items {
-                if self.exception_matches(exc, t)? {
-                    return Ok(true);
-                }
-            }
-            return Ok(false);
-        }
-        match try_type(ty) {
-            Some(t) if t.is_subtype(&BASE_EXCEPTION) => Ok(exc.ty().is_subtype(t)),
-            _ => Err(PyErr::type_error(
+        let is_exception_class =
+            |t: &PyRef| try_type(t).is_some_and(|t| t.is_subtype(&BASE_EXCEPTION));
+        let classes = match tuple::as_tuple(ty) {
+            Some(items) => items.to_vec(),
+            None => vec![ty.clone()],
+        };
+        if !classes.iter().all(is_exception_class) {
+            return Err(PyErr::type_error(
                 "catching classes that do not inherit from BaseException is not allowed",
-            )),
+            ));
         }
+        Ok(classes
+            .iter()
+            .filter_map(try_type)
+            .any(|t| exc.ty().is_subtype(t)))
     }
 }
 

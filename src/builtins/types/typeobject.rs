@@ -18,13 +18,20 @@ use crate::vm::{Args, Vm};
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 
-fn type_repr(_vm: &mut Vm, x: &PyRef) -> PyResult {
+fn type_repr(vm: &mut Vm, x: &PyRef) -> PyResult {
     let t = as_type(x);
     let q = t.qualname.borrow().to_string();
-    Ok(new_str(&if t.module == "builtins" {
+    // The module as `C.__module__` reads it (a class may reassign it).
+    let module = match type_data_attribute(vm, t, x, "__module__")? {
+        Some(m) => {
+            crate::object::str::as_str(&m).map_or_else(|| t.module.to_string(), str::to_string)
+        }
+        None => t.module.to_string(),
+    };
+    Ok(new_str(&if module == "builtins" {
         format!("<class '{q}'>")
     } else {
-        format!("<class '{}.{q}'>", t.module)
+        format!("<class '{module}.{q}'>")
     }))
 }
 
@@ -140,6 +147,20 @@ fn type_setattro(_vm: &mut Vm, obj: &PyRef, name: &PyRef, value: Option<PyRef>) 
             str_of(name),
             ty.name()
         )));
+    }
+    // `__qualname__` is the type's own field, not a namespace entry.
+    if str_of(name) == "__qualname__" {
+        return match value.as_ref().and_then(crate::object::str::as_str) {
+            Some(q) => {
+                ty.qualname.replace(Cow::Owned(q.to_string()));
+                Ok(())
+            }
+            None => Err(PyErr::type_error(format!(
+                "can only assign string to {}.__qualname__, not '{}'",
+                ty.name(),
+                value.as_ref().map_or("NoneType", |v| v.ty().name())
+            ))),
+        };
     }
     let d = ty.dict();
     let dd = as_dict(&d).expect("dict");

@@ -324,6 +324,7 @@ impl<'a> Compiler<'a> {
         if ops.is_empty() || ops.len() != comparators.len() {
             return Err(CompileError::internal("malformed comparison", self.span));
         }
+        self.check_compare(e);
         self.expr(left)?;
         self.compare_rest(ops, comparators)
     }

@@ -77,6 +77,7 @@ impl<'a> Compiler<'a> {
                 ops,
                 comparators,
             } if ops.len() > 1 && ops.len() == comparators.len() => {
+                self.check_compare(e);
                 let n = ops.len() - 1;
                 let cleanup = self.new_label();
                 self.expr(left)?;

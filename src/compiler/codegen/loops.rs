@@ -52,8 +52,13 @@ impl<'a> Compiler<'a> {
         let end = self.new_label();
         self.place(start);
         self.push_fblock(FBlock::WhileLoop { start, exit: end });
+        let warned = self.warnings.len();
         self.jump_if(test, anchor, false)?;
+        let test_warnings = self.warnings[warned..].to_vec();
         self.stmts(body)?;
+        // CPython 3.11 compiles the test again at the bottom of the loop, so its
+        // SyntaxWarnings appear a second time, after the body's.
+        self.warnings.extend(test_warnings);
         self.set_loc(s.span);
         self.jump(start);
         self.pop_fblock();

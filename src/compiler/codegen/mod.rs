@@ -30,6 +30,7 @@ use super::{CResult, CompileError, Mode};
 use crate::bytecode::{CodeObject, Constant, Opcode, SourcePos, flags as co_flags};
 use crate::diagnostics::Span;
 use crate::syntax::ast;
+use crate::syntax::ast::{CmpOpKind, Expr, ExprKind};
 use std::collections::HashSet;
 use unit::{Label, Oparg, Unit, UnitKind};
 
@@ -65,6 +66,8 @@ pub(crate) struct Compiler<'a> {
     fold_failures: HashSet<usize>,
     /// Current expression nesting.
     depth: u32,
+    /// SyntaxWarnings found so far (line, message), each once.
+    pub(crate) warnings: Vec<(u32, String)>,
 }
 
 /// Compile a module body into its code object. [`Mode::Single`] is compiled like
@@ -75,7 +78,7 @@ pub(crate) fn compile_module<'a>(
     source: &str,
     filename: &'a str,
     _mode: Mode,
-) -> CResult<CodeObject> {
+) -> CResult<(CodeObject, Vec<(u32, String)>)> {
     let mut unit = Unit::new(UnitKind::Module, 0, "<module>", 1);
     unit.emit(Opcode::RESUME, Oparg::Int(0));
     let mut c = Compiler {
@@ -87,16 +90,56 @@ pub(crate) fn compile_module<'a>(
         span: Span::default(),
         fold_failures: HashSet::new(),
         depth: 0,
+        warnings: Vec::new(),
     };
     c.body(&module.body)?;
     c.emit_const(Constant::None);
     c.emit(Opcode::RETURN_VALUE);
     let unit = std::mem::replace(&mut c.unit, Unit::new(UnitKind::Module, 0, "", 0));
-    assemble(unit, filename)
+    let warnings = std::mem::take(&mut c.warnings);
+    Ok((assemble(unit, filename)?, warnings))
 }
 
 impl<'a> Compiler<'a> {
     // ----- positions and errors -----
+
+    /// CPython's `check_compare`: `is`/`is not` against a literal (a constant after
+    /// folding, other than None, True, False or Ellipsis) earns a SyntaxWarning, once
+    /// per check (a `while` condition, compiled twice, warns twice, as in 3.11).
+    pub(crate) fn check_compare(&mut self, e: &'a Expr) {
+        let ExprKind::Compare {
+            left,
+            ops,
+            comparators,
+        } = &e.kind
+        else {
+            return;
+        };
+        let mut lhs: &'a Expr = left;
+        for (op, rhs) in ops.iter().zip(comparators) {
+            let (word, suggest) = match op {
+                CmpOpKind::Is => ("is", "=="),
+                CmpOpKind::IsNot => ("is not", "!="),
+                _ => ("", ""),
+            };
+            if !word.is_empty() && (self.is_literal(lhs) || self.is_literal(rhs)) {
+                let line = self.pos(e.span).line;
+                self.warnings.push((
+                    line,
+                    format!("\"{word}\" with a literal. Did you mean \"{suggest}\"?"),
+                ));
+            }
+            lhs = rhs;
+        }
+    }
+
+    /// A constant (after folding) that `is` should not be used with.
+    fn is_literal(&mut self, x: &'a Expr) -> bool {
+        matches!(
+            self.fold(x),
+            Ok(Some(c)) if !matches!(c, Constant::None | Constant::Bool(_) | Constant::Ellipsis)
+        )
+    }
 
     pub(crate) fn pos(&self, span: Span) -> SourcePos {
         self.map.pos(span)
