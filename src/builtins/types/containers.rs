@@ -542,6 +542,7 @@ pub fn init() {
     s.hash.set(Some(range_hash));
     s.new.set(Some(range_new));
     s.getattro.set(Some(range_getattro));
+    s.setattro.set(Some(super::slice::start_stop_step_setattro));
     add_method(ty, "index", m_index);
     add_method(ty, "count", m_count);
     add_method(ty, "__reversed__", m_reversed);

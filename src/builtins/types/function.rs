@@ -447,6 +447,31 @@ fn property_set(vm: &mut Vm, p: &PyRef, obj: &PyRef, value: Option<PyRef>) -> Py
         None => (d.fdel.borrow().clone(), "deleter"),
     };
     let Some(f) = f else {
+        // A builtin type's read-only attribute (`int.real`) is a getset descriptor in
+        // CPython, with its own wording naming the defining type.
+        let native_getter = d
+            .fget
+            .borrow()
+            .as_ref()
+            .and_then(|g| g.downcast::<BuiltinFunctionData>().map(|b| b.name));
+        if let Some(name) = native_getter {
+            let owner = obj
+                .ty()
+                .mro_vec()
+                .into_iter()
+                .find(|t| {
+                    as_type(t)
+                        .dict_get_str(&crate::object::str::intern(name))
+                        .is_some_and(|v| v.is(p))
+                })
+                .map_or_else(
+                    || obj.ty().name().to_string(),
+                    |t| as_type(&t).name().to_string(),
+                );
+            return Err(PyErr::attribute_error(format!(
+                "attribute '{name}' of '{owner}' objects is not writable"
+            )));
+        }
         return Err(PyErr::attribute_error(format!(
             "property {}of '{}' object has no {what}",
             property_name(vm, p),

@@ -335,7 +335,13 @@ fn slice_getattro(vm: &mut Vm, x: &PyRef, name: &PyRef) -> PyResult {
     vm.generic_getattr(x, name)
 }
 
-fn slice_setattro(_vm: &mut Vm, x: &PyRef, name: &PyRef, _value: Option<PyRef>) -> PyResult<()> {
+/// `setattr` on a slice or range: `start`/`stop`/`step` are read-only members.
+pub(crate) fn start_stop_step_setattro(
+    _vm: &mut Vm,
+    x: &PyRef,
+    name: &PyRef,
+    _value: Option<PyRef>,
+) -> PyResult<()> {
     let n = crate::object::str::str_of(name);
     if matches!(n, "start" | "stop" | "step") {
         return Err(PyErr::attribute_error("readonly attribute"));
@@ -385,7 +391,7 @@ pub fn init() {
     s.hash.set(Some(super::object::hash_not_implemented));
     s.new.set(Some(slice_new));
     s.getattro.set(Some(slice_getattro));
-    s.setattro.set(Some(slice_setattro));
+    s.setattro.set(Some(start_stop_step_setattro));
     add_method(ty, "indices", m_indices);
     add_method(ty, "__repr__", m_repr);
     add_attr(ty, "__hash__", none());

@@ -880,6 +880,17 @@ fn slot_setitem(vm: &mut Vm, obj: &PyRef, key: &PyRef, value: Option<PyRef>) -> 
 }
 
 fn slot_contains(vm: &mut Vm, obj: &PyRef, item: &PyRef) -> PyResult<bool> {
+    // `__contains__ = None` declares the object not a container.
+    if obj
+        .ty()
+        .lookup_str("__contains__")
+        .is_some_and(|m| is_none(&m))
+    {
+        return Err(PyErr::type_error(format!(
+            "'{}' object is not a container",
+            obj.ty().name()
+        )));
+    }
     let r = call_dunder(vm, obj, "__contains__", std::slice::from_ref(item))?;
     vm.is_true(&r)
 }
