@@ -526,53 +526,44 @@ fn m_next(vm: &mut Vm, args: Args) -> PyResult {
     }
 }
 
+/// Iterators over a sized container: they report `__length_hint__`.
+const SIZED_ITERATORS: [&TypeObject; 14] = [
+    &LIST_ITERATOR_TYPE,
+    &LIST_REVERSEITERATOR_TYPE,
+    &TUPLE_ITERATOR_TYPE,
+    &STR_ITERATOR_TYPE,
+    &STR_ASCII_ITERATOR_TYPE,
+    &RANGE_ITERATOR_TYPE,
+    &LONGRANGE_ITERATOR_TYPE,
+    &DICT_KEYITERATOR_TYPE,
+    &DICT_VALUEITERATOR_TYPE,
+    &DICT_ITEMITERATOR_TYPE,
+    &DICT_REVERSEKEYITERATOR_TYPE,
+    &DICT_REVERSEVALUEITERATOR_TYPE,
+    &DICT_REVERSEITEMITERATOR_TYPE,
+    &SET_ITERATOR_TYPE,
+];
+
+/// The other native iterators.
+const OTHER_ITERATORS: [&TypeObject; 7] = [
+    &SEQ_ITERATOR_TYPE,
+    &CALLABLE_ITERATOR_TYPE,
+    &ENUMERATE_TYPE,
+    &ZIP_TYPE,
+    &MAP_TYPE,
+    &FILTER_TYPE,
+    &REVERSED_TYPE,
+];
+
 pub fn init() {
-    let all: [&TypeObject; 21] = [
-        &LIST_ITERATOR_TYPE,
-        &LIST_REVERSEITERATOR_TYPE,
-        &TUPLE_ITERATOR_TYPE,
-        &STR_ITERATOR_TYPE,
-        &STR_ASCII_ITERATOR_TYPE,
-        &RANGE_ITERATOR_TYPE,
-        &LONGRANGE_ITERATOR_TYPE,
-        &DICT_KEYITERATOR_TYPE,
-        &DICT_VALUEITERATOR_TYPE,
-        &DICT_ITEMITERATOR_TYPE,
-        &DICT_REVERSEKEYITERATOR_TYPE,
-        &DICT_REVERSEVALUEITERATOR_TYPE,
-        &DICT_REVERSEITEMITERATOR_TYPE,
-        &SET_ITERATOR_TYPE,
-        &SEQ_ITERATOR_TYPE,
-        &CALLABLE_ITERATOR_TYPE,
-        &ENUMERATE_TYPE,
-        &ZIP_TYPE,
-        &MAP_TYPE,
-        &FILTER_TYPE,
-        &REVERSED_TYPE,
-    ];
-    for ty in all {
+    for ty in SIZED_ITERATORS.iter().chain(OTHER_ITERATORS.iter()) {
         ty.dealloc.set(dealloc_fixed::<IterData>);
         ty.slots.iter.set(Some(iter_self));
         ty.slots.iternext.set(Some(iter_next));
         add_method(ty, "__next__", m_next);
         add_wrappers(ty, &["__iter__"]);
     }
-    for ty in [
-        &LIST_ITERATOR_TYPE,
-        &LIST_REVERSEITERATOR_TYPE,
-        &TUPLE_ITERATOR_TYPE,
-        &STR_ITERATOR_TYPE,
-        &STR_ASCII_ITERATOR_TYPE,
-        &RANGE_ITERATOR_TYPE,
-        &LONGRANGE_ITERATOR_TYPE,
-        &DICT_KEYITERATOR_TYPE,
-        &DICT_VALUEITERATOR_TYPE,
-        &DICT_ITEMITERATOR_TYPE,
-        &DICT_REVERSEKEYITERATOR_TYPE,
-        &DICT_REVERSEVALUEITERATOR_TYPE,
-        &DICT_REVERSEITEMITERATOR_TYPE,
-        &SET_ITERATOR_TYPE,
-    ] {
+    for ty in SIZED_ITERATORS {
         add_method(ty, "__length_hint__", m_length_hint);
     }
     ENUMERATE_TYPE.slots.new.set(Some(enumerate_new));
