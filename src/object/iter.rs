@@ -105,3 +105,14 @@ pub fn new_iter(ty: &super::TypeObject, state: IterState) -> PyRef {
         },
     )
 }
+
+/// A forward iterator of type `ty` over sequence `seq` (list, tuple and str iterators).
+pub fn new_seq_iter(ty: &super::TypeObject, seq: &PyRef) -> PyRef {
+    new_iter(
+        ty,
+        IterState::Seq {
+            seq: seq.clone(),
+            index: 0,
+        },
+    )
+}

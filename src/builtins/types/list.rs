@@ -250,13 +250,7 @@ fn list_contains(vm: &mut Vm, x: &PyRef, item: &PyRef) -> PyResult<bool> {
 
 fn list_iter(_vm: &mut Vm, x: &PyRef) -> PyResult {
     data(x, "__iter__")?;
-    Ok(new_iter(
-        &LIST_ITERATOR_TYPE,
-        IterState::Seq {
-            seq: x.clone(),
-            index: 0,
-        },
-    ))
+    Ok(crate::object::iter::new_seq_iter(&LIST_ITERATOR_TYPE, x))
 }
 
 fn list_add(_vm: &mut Vm, a: &PyRef, b: &PyRef) -> PyResult {

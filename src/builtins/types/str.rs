@@ -19,7 +19,6 @@ pub use formatting::{format_error, percent_format};
 use super::containers::{add_new, add_wrappers, bind_args, descr_error, receiver, try_string};
 use super::slice::{SeqIndex, isize_or_index_error, slice_positions, try_index};
 use super::{add_method, check_method_args};
-use crate::object::iter::{IterState, new_iter};
 use crate::object::singletons::{not_implemented, py_bool};
 use crate::object::str::{as_str, char_len, intern, is_ascii, new_str, str_hash, str_of};
 use crate::object::tuple::new_tuple;
@@ -205,13 +204,7 @@ fn s_iter(_vm: &mut Vm, x: &PyRef) -> PyResult {
     } else {
         &STR_ITERATOR_TYPE
     };
-    Ok(new_iter(
-        ty,
-        IterState::Seq {
-            seq: x.clone(),
-            index: 0,
-        },
-    ))
+    Ok(crate::object::iter::new_seq_iter(ty, x))
 }
 
 fn s_add(_vm: &mut Vm, a: &PyRef, b: &PyRef) -> PyResult {

@@ -10,7 +10,6 @@ use super::list::{repr_enter, repr_leave};
 use super::slice::{SeqIndex, norm_index, seq_subscript, slice_positions};
 use super::{add_method, check_args, check_method_args};
 use crate::object::int::new_int;
-use crate::object::iter::{IterState, new_iter};
 use crate::object::singletons::not_implemented;
 use crate::object::str::new_str;
 use crate::object::tuple::{as_tuple, new_tuple, new_tuple_of_type};
@@ -92,13 +91,7 @@ fn tuple_contains(vm: &mut Vm, x: &PyRef, item: &PyRef) -> PyResult<bool> {
 
 fn tuple_iter(_vm: &mut Vm, x: &PyRef) -> PyResult {
     items(x, "__iter__")?;
-    Ok(new_iter(
-        &TUPLE_ITERATOR_TYPE,
-        IterState::Seq {
-            seq: x.clone(),
-            index: 0,
-        },
-    ))
+    Ok(crate::object::iter::new_seq_iter(&TUPLE_ITERATOR_TYPE, x))
 }
 
 fn tuple_add(_vm: &mut Vm, a: &PyRef, b: &PyRef) -> PyResult {
