@@ -148,6 +148,7 @@ impl Interpreter {
             Err(e) => return Err(syntax_run_error(&e)),
         };
         let globals = module_dict(&self.main).expect("main dict");
+        let _running = crate::vm::fatal::FrameStackGuard::new(&self.vm.frames);
         let frame = self.vm.new_module_frame(code, globals, None);
         let r = self.vm.run_frame(frame);
         self.vm.run_finalizers();
@@ -217,6 +218,7 @@ impl Interpreter {
     /// Release `__main__`'s namespace and everything the runtime holds; returns the
     /// number of object blocks still allocated afterwards.
     pub fn shutdown(mut self) -> u64 {
+        let running = crate::vm::fatal::FrameStackGuard::new(&self.vm.frames);
         if let Some(globals) = module_dict(&self.main) {
             self.vm.finalize_survivors(&globals);
         }
@@ -253,6 +255,7 @@ impl Interpreter {
             before = n;
         }
         let _ = crate::builtins::io::flush_stdout();
+        drop(running);
         let Interpreter { vm, main, _gil } = self;
         drop(main);
         drop(vm);

@@ -127,6 +127,7 @@ fn parse_args(args: &[String]) -> Parsed {
 }
 
 fn main() -> ExitCode {
+    pyrite::vm::fatal::install_panic_hook();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let opts = match parse_args(&args) {
         Parsed::Run(o) => o,

@@ -45,6 +45,19 @@ pub fn flush_stdout() -> std::io::Result<()> {
     Ok(())
 }
 
+/// Flush what can be flushed when the interpreter is dying: the buffer is left alone
+/// if the panic happened while it was borrowed.
+pub fn try_flush_stdout() -> std::io::Result<()> {
+    if let Some(data) = STDOUT_BUF.try_with(std::mem::take)
+        && !data.is_empty()
+    {
+        let mut out = std::io::stdout().lock();
+        out.write_all(&data)?;
+        out.flush()?;
+    }
+    Ok(())
+}
+
 /// Write text to stderr (flushing stdout first keeps interleaving sane on terminals).
 pub fn write_stderr(text: &str) {
     let _ = flush_stdout();

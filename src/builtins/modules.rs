@@ -48,6 +48,7 @@ impl Vm {
         let m = match name {
             "math" => super::math::make_module(self),
             "time" => make_time(),
+            "_pyrite" => make_pyrite_internals(),
             "sys" => return Err(PyErr::runtime_error("sys module missing")),
             _ => {
                 let base = self
@@ -432,6 +433,31 @@ fn make_time() -> PyRef {
         d.set_item_str(name, new_builtin_function(name, *f, Some("time")));
     }
     m
+}
+
+/// `_pyrite`: the interpreter's own test hooks (CPython keeps its in `_testcapi`).
+/// `fatal_error(message)` makes the interpreter fail as it does on an internal bug,
+/// so the fatal-error report can be tested.
+fn make_pyrite_internals() -> PyRef {
+    let m = new_module("_pyrite");
+    let d = module_dict(&m).expect("module dict");
+    let d = as_dict(&d).expect("dict");
+    d.set_item_str(
+        "fatal_error",
+        new_builtin_function("fatal_error", p_fatal_error, Some("_pyrite")),
+    );
+    m
+}
+
+fn p_fatal_error(_vm: &mut Vm, args: Args) -> PyResult {
+    let a = check_args("fatal_error", &args, 1, 1)?;
+    let Some(message) = as_str(&a[0]) else {
+        return Err(PyErr::type_error(format!(
+            "fatal_error() argument must be str, not {}",
+            a[0].ty().name()
+        )));
+    };
+    panic!("{message}");
 }
 
 /// Text of a module name for messages.

@@ -57,12 +57,19 @@ fn round_trips(d: &Digits, x: f64) -> bool {
     format!("0.{digits}e{}", d.decpt).parse::<f64>() == Ok(x)
 }
 
+/// More digits than any double's exact decimal expansion has: at most 767
+/// significant digits, and at most 1074 after the point (for `2**-1074`). Asking
+/// Rust's formatter for more only appends zeros, which [`normalize`] strips, so
+/// precisions are clamped to this (Rust's own limit is 65535).
+const EXACT_DIGITS: usize = 1100;
+
 /// `x` correctly rounded to `n >= 1` significant digits (finite; sign ignored).
 pub(super) fn significant(x: f64, n: usize) -> Digits {
     if x == 0.0 {
         return Digits::zero();
     }
-    from_scientific(&format!("{:.*e}", n.max(1) - 1, x.abs()))
+    let n = n.clamp(1, EXACT_DIGITS);
+    from_scientific(&format!("{:.*e}", n - 1, x.abs()))
 }
 
 /// `x` correctly rounded to `n` digits after the decimal point (finite;
@@ -71,7 +78,7 @@ pub(super) fn fixed(x: f64, n: usize) -> Digits {
     if x == 0.0 {
         return Digits::zero();
     }
-    let text = format!("{:.*}", n, x.abs());
+    let text = format!("{:.*}", n.min(EXACT_DIGITS), x.abs());
     let (int_part, frac_part) = text.split_once('.').unwrap_or((&text, ""));
     let mut digits = Vec::with_capacity(text.len());
     digits.extend_from_slice(int_part.as_bytes());
@@ -147,5 +154,15 @@ mod tests {
         assert_eq!(fixed(2.675, 2), d("267", 1));
         assert_eq!(fixed(0.0012, 4), d("12", -2));
         assert_eq!(fixed(1e22, 2), d("1", 23));
+    }
+
+    #[test]
+    fn precisions_past_the_exact_expansion() {
+        // Rust's formatter stops at 65535; a double never needs more than 1074.
+        assert_eq!(fixed(1.5, 100_000), d("15", 1));
+        assert_eq!(significant(1.5, 70_000), d("15", 1));
+        let tiny = fixed(5e-324, 1 << 20);
+        assert_eq!((tiny.digits.len(), tiny.decpt), (751, -323));
+        assert_eq!(significant(5e-324, 1 << 20), tiny);
     }
 }

@@ -21,6 +21,12 @@ impl<T> GilStatic<T> {
         f(&mut self.0.borrow_mut())
     }
 
+    /// Like [`GilStatic::with`], but None instead of a panic when the value is
+    /// already borrowed (for the fatal-error path, which may run inside `with`).
+    pub fn try_with<R>(&self, f: impl FnOnce(&mut T) -> R) -> Option<R> {
+        self.0.try_borrow_mut().ok().map(|mut v| f(&mut v))
+    }
+
     /// Swap the value out (used at finalisation to drop the contents outside the borrow).
     pub fn take(&self) -> T
     where

@@ -7,6 +7,7 @@
 
 pub mod call;
 pub mod eval;
+pub mod fatal;
 pub mod frame;
 pub mod ops;
 pub mod suggestions;

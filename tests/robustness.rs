@@ -1,0 +1,43 @@
+//! Robustness of the `pyrite` process as a whole, where golden programs cannot reach:
+//! the fatal-error report of an internal bug, behaviour under a memory limit, signals.
+
+use std::process::{Command, Output, Stdio};
+
+fn pyrite(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_pyrite"))
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("pyrite runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn internal_error_flushes_stdout_and_reports_the_python_stack() {
+    let program =
+        "import _pyrite\nprint('before')\ndef f():\n    _pyrite.fatal_error('boom')\nf()\n";
+    let o = pyrite(&["-c", program]);
+    assert_eq!(
+        text(&o.stdout),
+        "before\n",
+        "buffered output is flushed first"
+    );
+    let err = text(&o.stderr);
+    assert!(
+        err.starts_with("Fatal Python error: pyrite internal error: boom ("),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "Current thread (most recent call first):\n  \
+             File \"<string>\", line 4 in f\n  File \"<string>\", line 5 in <module>\n"
+        ),
+        "{err}"
+    );
+    // abort(): killed by SIGABRT, which a shell reports as status 134.
+    use std::os::unix::process::ExitStatusExt;
+    assert_eq!(o.status.signal(), Some(6), "{:?}", o.status);
+}
