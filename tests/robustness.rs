@@ -41,3 +41,21 @@ fn internal_error_flushes_stdout_and_reports_the_python_stack() {
     use std::os::unix::process::ExitStatusExt;
     assert_eq!(o.status.signal(), Some(6), "{:?}", o.status);
 }
+
+/// Where CPython itself overflows its stack (hashing a 10**6-deep tuple), Pyrite
+/// raises RecursionError and keeps running.
+#[test]
+fn hashing_a_very_deep_tuple_is_a_recursion_error() {
+    let program = "t = ()\nfor i in range(10**6):\n    t = (t,)\n\
+                   for f in (lambda: hash(t), lambda: {t}, lambda: {t: 1}, lambda: t in {1: 2}):\n    \
+                   try:\n        f()\n    except RecursionError as e:\n        print(e)\n\
+                   print('still running')\n";
+    let o = pyrite(&["-c", program]);
+    assert_eq!(
+        text(&o.stdout),
+        "maximum recursion depth exceeded\n".repeat(4) + "still running\n",
+        "{}",
+        text(&o.stderr)
+    );
+    assert_eq!(o.status.code(), Some(0));
+}

@@ -141,14 +141,22 @@ fn format(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 /// `isinstance`/`issubclass` second argument: a class or a (nested) tuple of classes.
-fn class_check(ty: &TypeObject, cls: &PyRef, fname: &str) -> PyResult<bool> {
+fn class_check(vm: &mut Vm, ty: &TypeObject, cls: &PyRef, fname: &str) -> PyResult<bool> {
     if let Some(items) = as_tuple(cls) {
+        vm.enter_recursive_call(if fname == "issubclass" {
+            " in __subclasscheck__"
+        } else {
+            " in __instancecheck__"
+        })?;
+        let mut found = Ok(false);
         for c in items {
-            if class_check(ty, c, fname)? {
-                return Ok(true);
+            found = class_check(vm, ty, c, fname);
+            if !matches!(found, Ok(false)) {
+                break;
             }
         }
-        return Ok(false);
+        vm.leave_recursive_call();
+        return found;
     }
     match try_type(cls) {
         Some(t) => Ok(ty.is_subtype(t)),
@@ -160,18 +168,18 @@ fn class_check(ty: &TypeObject, cls: &PyRef, fname: &str) -> PyResult<bool> {
     }
 }
 
-fn isinstance(_vm: &mut Vm, args: Args) -> PyResult {
+fn isinstance(vm: &mut Vm, args: Args) -> PyResult {
     let a = check_args("isinstance", &args, 2, 2)?;
     let ty = a[0].ty();
-    Ok(py_bool(class_check(ty, &a[1], "isinstance")?))
+    Ok(py_bool(class_check(vm, ty, &a[1], "isinstance")?))
 }
 
-fn issubclass(_vm: &mut Vm, args: Args) -> PyResult {
+fn issubclass(vm: &mut Vm, args: Args) -> PyResult {
     let a = check_args("issubclass", &args, 2, 2)?;
     let Some(t) = try_type(&a[0]) else {
         return Err(PyErr::type_error("issubclass() arg 1 must be a class"));
     };
-    Ok(py_bool(class_check(t, &a[1], "issubclass")?))
+    Ok(py_bool(class_check(vm, t, &a[1], "issubclass")?))
 }
 
 fn id(_vm: &mut Vm, args: Args) -> PyResult {

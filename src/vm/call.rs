@@ -1,7 +1,7 @@
 //! Calling: the generic `call`, Python-function frames with CPython's argument binding
 //! (and its error messages), and nested eval loops for native→Python calls.
 
-use super::{Args, Frame, NATIVE_DEPTH_LIMIT, Vm};
+use super::{Args, Frame, NATIVE_DEPTH_LIMIT, NATIVE_RECURSION_CAP, Vm};
 use crate::bytecode::flags;
 use crate::object::dict::{as_dict, new_dict};
 use crate::object::function::{BoundMethodData, CodeData, FunctionData};
@@ -64,6 +64,39 @@ impl Vm {
     #[inline(always)]
     pub fn depth(&self) -> usize {
         self.frames.len() + self.compare_depth + self.repr_depth + self.native_call_depth
+    }
+
+    /// CPython's `Py_EnterRecursiveCall(where)`: one more level of native recursion
+    /// (isinstance over nested tuples…), counted with the Python frames against the
+    /// recursion limit, and capped at [`NATIVE_RECURSION_CAP`] whatever the limit is, so
+    /// the native stack cannot overflow. Pair with [`Vm::leave_recursive_call`].
+    pub fn enter_recursive_call(&mut self, where_: &str) -> PyResult<()> {
+        if self.depth() >= self.recursion_limit || self.native_call_depth >= NATIVE_RECURSION_CAP {
+            return Err(PyErr::recursion_error(format!(
+                "maximum recursion depth exceeded{where_}"
+            )));
+        }
+        self.native_call_depth += 1;
+        Ok(())
+    }
+
+    pub fn leave_recursive_call(&mut self) {
+        self.native_call_depth -= 1;
+    }
+
+    /// A level of native recursion that CPython does not count (hashing nested
+    /// tuples): only the hard cap applies, so depths CPython handles work the same and
+    /// deeper ones raise RecursionError where CPython overflows its stack.
+    pub fn enter_uncounted_recursion(&mut self) -> PyResult<()> {
+        if self.uncounted_depth >= NATIVE_RECURSION_CAP {
+            return Err(PyErr::recursion_error("maximum recursion depth exceeded"));
+        }
+        self.uncounted_depth += 1;
+        Ok(())
+    }
+
+    pub fn leave_uncounted_recursion(&mut self) {
+        self.uncounted_depth -= 1;
     }
 
     /// Push a frame, enforcing the recursion limit.

@@ -63,6 +63,11 @@ impl<'a> Args<'a> {
 /// raising `sys.setrecursionlimit` can never overflow the Rust stack.
 pub const NATIVE_DEPTH_LIMIT: usize = 12_000;
 
+/// Hard cap on native recursion that does not run Python code (nested tuples in
+/// `isinstance` or `hash`): each level is a few hundred bytes of native stack, so
+/// this stays far inside the interpreter thread's stack.
+pub const NATIVE_RECURSION_CAP: usize = 100_000;
+
 /// The state of one OS thread running Python code.
 pub struct Vm {
     pub frames: Vec<Frame>,
@@ -82,6 +87,9 @@ pub struct Vm {
     pub compare_depth: usize,
     /// Nested calls of builtin (native) functions, which CPython also counts.
     pub native_call_depth: usize,
+    /// Native recursion CPython does not count against the limit (see
+    /// [`Vm::enter_uncounted_recursion`]).
+    pub uncounted_depth: usize,
     pub recursion_limit: usize,
     /// The `builtins` module's dict.
     pub builtins: PyRef,
@@ -102,6 +110,7 @@ impl Vm {
             repr_depth: 0,
             compare_depth: 0,
             native_call_depth: 0,
+            uncounted_depth: 0,
             recursion_limit: 1000,
             builtins,
             modules,

@@ -42,9 +42,13 @@ fn tuple_repr(vm: &mut Vm, x: &PyRef) -> PyResult {
 fn tuple_hash(vm: &mut Vm, x: &PyRef) -> PyResult<i64> {
     let t = items(x, "__hash__")?;
     let mut hashes = Vec::with_capacity(t.len());
-    for item in t {
+    vm.enter_uncounted_recursion()?;
+    let r: PyResult<()> = t.iter().try_for_each(|item| {
         hashes.push(vm.hash(item)?);
-    }
+        Ok(())
+    });
+    vm.leave_uncounted_recursion();
+    r?;
     Ok(crate::format::hash_tuple(&hashes))
 }
 
