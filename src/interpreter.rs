@@ -222,6 +222,7 @@ impl Interpreter {
         if let Some(globals) = module_dict(&self.main) {
             self.vm.finalize_survivors(&globals);
         }
+        self.vm.tearing_down = true;
         if let Some(d) = module_dict(&self.main)
             && let Some(dd) = as_dict(&d)
         {

@@ -11,12 +11,13 @@
 use super::gilstatic::GilStatic;
 use super::handle::{PyRef, revive};
 use super::header::{GcHead, ObjPtr};
+use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Bit 0 of `GcHead::prev`: `__del__` already ran.
 pub const FINALIZED: usize = 1;
 
-static PENDING: GilStatic<Vec<ObjPtr>> = GilStatic::new(Vec::new());
+static PENDING: GilStatic<VecDeque<ObjPtr>> = GilStatic::new(VecDeque::new());
 
 /// Set while `PENDING` is non-empty: the eval loop polls it after each instruction.
 pub static FINALIZERS_PENDING: AtomicBool = AtomicBool::new(false);
@@ -41,7 +42,7 @@ pub(crate) fn wants_finalizer(ptr: ObjPtr) -> bool {
 }
 
 pub(crate) fn queue(ptr: ObjPtr) {
-    PENDING.with(|p| p.push(ptr));
+    PENDING.with(|p| p.push_back(ptr));
     FINALIZERS_PENDING.store(true, Ordering::Relaxed);
 }
 
@@ -64,13 +65,7 @@ pub fn mark_finalized(obj: &PyRef) -> bool {
 
 /// Take the next object whose finalizer should run, marked finalized, as a live handle.
 pub fn next_pending() -> Option<PyRef> {
-    let ptr = PENDING.with(|p| {
-        if p.is_empty() {
-            None
-        } else {
-            Some(p.remove(0))
-        }
-    });
+    let ptr = PENDING.with(|p| p.pop_front());
     match ptr {
         Some(ptr) => {
             if let Some(h) = gc_head(ptr) {

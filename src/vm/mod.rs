@@ -79,6 +79,9 @@ pub struct Vm {
     /// A `__del__` is running: pending finalizers wait for it to finish, so they run
     /// one after the other in release order rather than nested.
     pub in_finalizers: bool,
+    /// Exit-time teardown has cleared the module dicts: errors in finalizers that run
+    /// now are not reported (CPython's `sys.stderr` is gone at that stage).
+    pub tearing_down: bool,
     /// Nested native→Python eval loops currently running on this thread.
     pub native_depth: usize,
     /// Nested `repr()` calls (bounded so deep structures raise RecursionError).
@@ -106,6 +109,7 @@ impl Vm {
             handled_exc: None,
             reraise: false,
             in_finalizers: false,
+            tearing_down: false,
             native_depth: 0,
             repr_depth: 0,
             compare_depth: 0,
@@ -152,13 +156,16 @@ impl Vm {
     pub fn finalize_survivors(&mut self, main_globals: &PyRef) {
         use crate::object::typeobj::flags::HAS_FINALIZER;
         let has_del = |o: &PyRef| o.ty().has_flag(HAS_FINALIZER);
-        loop {
+        // One pass, as CPython's one final collection: objects that finalizers create
+        // are finalized when the module dicts are cleared, and a `__del__` that makes
+        // a new instance of its own class cannot keep exit going forever.
+        {
             // Most programs end with no finalizer pending: skip the traversal.
             let candidates = crate::object::tracking::live_objects_where(|o| {
                 has_del(o) && crate::object::finalize::still_to_finalize(o)
             });
             if candidates.is_empty() {
-                break;
+                return;
             }
             drop(candidates);
             let mut order = Vec::new();
@@ -182,18 +189,12 @@ impl Vm {
                     .filter(|o| !seen.contains(&o.addr())),
             );
             drop(seen);
-            let mut ran = false;
             for obj in order {
                 if crate::object::finalize::mark_finalized(&obj) {
-                    ran = true;
                     self.call_del(&obj);
                 }
                 drop(obj);
                 self.run_finalizers();
-            }
-            // A finalizer may create new objects with finalizers: give them their turn.
-            if !ran {
-                break;
             }
         }
     }

@@ -806,11 +806,17 @@ impl Vm {
 
     /// Report an exception that cannot propagate (from `__del__`), as CPython does.
     pub fn write_unraisable(&mut self, err: &PyErr, what: &str, obj: &PyRef) {
+        if self.tearing_down {
+            // CPython's sys.stderr is gone by then: such errors vanish silently.
+            return;
+        }
         let obj_repr = self
             .repr_string(obj)
             .unwrap_or_else(|_| "<object repr() failed>".into());
         let text = super::traceback::format_exception(self, &err.0);
-        eprint!("{what}: {obj_repr}\n{text}");
+        let report = format!("{what}: {obj_repr}\n{text}");
+        // A failed write to stderr has nowhere to be reported (`eprint!` would panic).
+        let _ = std::io::Write::write_all(&mut std::io::stderr().lock(), report.as_bytes());
     }
 }
 
