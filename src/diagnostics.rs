@@ -227,6 +227,10 @@ impl SyntaxError {
 impl fmt::Display for SyntaxError {
     /// The full report, as printed for an uncaught error (ends without a newline).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.lineno == 0 {
+            // No position (source decoding errors): CPython prints just the last line.
+            return write!(f, "{}: {}", self.kind.name(), self.message);
+        }
         write!(
             f,
             "{}\n{}: {}",

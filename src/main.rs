@@ -148,16 +148,17 @@ fn main() -> ExitCode {
         }
     }
     let (source, filename) = match &opts.program {
-        Program::File(f) => match std::fs::read(f) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(s) => (s, f.clone()),
-                Err(_) => {
-                    eprintln!(
-                        "SyntaxError: Non-UTF-8 code in file '{f}', but no encoding declared"
-                    );
-                    return ExitCode::from(1);
-                }
-            },
+        // A directory (or '', the current one) would be run through its __main__.py,
+        // which needs imports of Python files: CPython's message when there is none.
+        Program::File(f) if f.is_empty() || std::path::Path::new(f).is_dir() => {
+            let dir = std::path::absolute(if f.is_empty() { "." } else { f.as_str() })
+                .map(|p| p.to_string_lossy().trim_end_matches("/.").to_string())
+                .unwrap_or_else(|_| f.clone());
+            eprintln!("pyrite: can't find '__main__' module in '{dir}'");
+            return ExitCode::from(1);
+        }
+        Program::File(f) => match std::fs::File::open(f).and_then(read_source) {
+            Ok(bytes) => (bytes, f.clone()),
             Err(e) => {
                 let errno = e.raw_os_error().unwrap_or(2);
                 let what = if e.kind() == std::io::ErrorKind::NotFound {
@@ -176,7 +177,7 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         },
-        Program::Command(c) => (c.clone(), "<string>".to_string()),
+        Program::Command(c) => (c.clone().into_bytes(), "<string>".to_string()),
         Program::Stdin => {
             if opts.argv.first().is_some_and(|a| a.is_empty()) && std::io::stdin().is_terminal() {
                 eprintln!(
@@ -185,15 +186,35 @@ fn main() -> ExitCode {
                 );
                 return ExitCode::from(2);
             }
-            let mut s = String::new();
-            if let Err(e) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut s) {
-                eprintln!("pyrite: cannot read stdin: {e}");
-                return ExitCode::from(2);
+            match read_source(std::io::stdin().lock()) {
+                Ok(bytes) => (bytes, "<stdin>".to_string()),
+                Err(e) => {
+                    eprintln!("pyrite: cannot read stdin: {e}");
+                    return ExitCode::from(2);
+                }
             }
-            (s, "<stdin>".to_string())
         }
     };
     run(opts, source, filename)
+}
+
+/// Read a program's bytes, stopping at the first chunk that holds a NUL byte: such a
+/// source is a SyntaxError whatever follows, so `pyrite /dev/zero` fails at once.
+fn read_source(mut input: impl std::io::Read) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    let mut chunk = vec![0u8; 64 * 1024];
+    loop {
+        let n = match input.read(&mut chunk) {
+            Ok(0) => return Ok(bytes),
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        bytes.extend_from_slice(&chunk[..n]);
+        if chunk[..n].contains(&0) {
+            return Ok(bytes);
+        }
+    }
 }
 
 /// Absolute path of a script, as CPython shows it in tracebacks.
@@ -206,8 +227,15 @@ fn display_path(filename: &str) -> String {
         .unwrap_or_else(|_| filename.to_string())
 }
 
-fn run(opts: Options, source: String, filename: String) -> ExitCode {
+fn run(opts: Options, source: Vec<u8>, filename: String) -> ExitCode {
     let filename = display_path(&filename);
+    let source = match pyrite::syntax::source::decode(&source, &filename) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(1);
+        }
+    };
     if opts.dis {
         return match pyrite::Interpreter::compile_plain(&source, &filename) {
             Ok(code) => {

@@ -31,18 +31,18 @@ fn run(cmd: &mut Command, dir: &Path) -> Result<Outcome, String> {
         .stdin(Stdio::null())
         .output()
         .map_err(|e| format!("cannot run: {e}"))?;
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    // Tracebacks name the program by absolute path: store it relative to its folder,
+    // so expectations hold in any checkout.
+    let dir_prefix = format!("{}/", dir.display());
+    let stderr = String::from_utf8_lossy(&out.stderr).replace(&dir_prefix, "");
     let last = stderr
         .lines()
         .rev()
         .find(|l| !l.trim().is_empty())
         .unwrap_or("")
         .to_string();
-    // Tracebacks name the program by absolute path: store it relative to its folder,
-    // so expectations hold in any checkout.
-    let dir_prefix = format!("{}/", dir.display());
     Ok(Outcome {
-        stderr: stderr.replace(&dir_prefix, ""),
+        stderr,
         stdout: out.stdout,
         status: out.status.code().unwrap_or(-1),
         last_stderr: last,

@@ -59,3 +59,35 @@ fn hashing_a_very_deep_tuple_is_a_recursion_error() {
     );
     assert_eq!(o.status.code(), Some(0));
 }
+
+/// An endless source of NUL bytes is a SyntaxError as soon as the first chunk is read.
+#[test]
+fn dev_zero_is_a_syntax_error_at_once() {
+    let o = pyrite(&["/dev/zero"]);
+    assert_eq!(
+        text(&o.stderr),
+        "  File \"/dev/zero\", line 1\nSyntaxError: source code cannot contain null bytes\n"
+    );
+    assert_eq!(o.status.code(), Some(1));
+}
+
+/// A directory (or '') as the script: CPython's message, status 1.
+#[test]
+fn directory_as_script() {
+    let o = Command::new(env!("CARGO_BIN_EXE_pyrite"))
+        .arg("")
+        .current_dir("/")
+        .output()
+        .expect("pyrite runs");
+    assert_eq!(
+        text(&o.stderr),
+        "pyrite: can't find '__main__' module in '/'\n"
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let o = pyrite(&["/tmp"]);
+    assert_eq!(
+        text(&o.stderr),
+        "pyrite: can't find '__main__' module in '/tmp'\n"
+    );
+    assert_eq!(o.status.code(), Some(1));
+}

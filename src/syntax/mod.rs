@@ -21,6 +21,7 @@ mod nesting;
 mod parse_error;
 mod parser;
 mod scan;
+pub mod source;
 mod strings;
 mod targets;
 pub mod token;
