@@ -128,6 +128,9 @@ fn parse_args(args: &[String]) -> Parsed {
 
 fn main() -> ExitCode {
     pyrite::vm::fatal::install_panic_hook();
+    // Without the handler Ctrl-C would still end the process (status 130), but
+    // `except KeyboardInterrupt:` and `finally:` would never run.
+    let _ = pyrite::eval_breaker::install_sigint_handler();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let opts = match parse_args(&args) {
         Parsed::Run(o) => o,

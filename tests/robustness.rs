@@ -91,3 +91,63 @@ fn directory_as_script() {
     );
     assert_eq!(o.status.code(), Some(1));
 }
+
+/// Runs `program`, sends SIGINT once it has printed its first line, and returns its
+/// output: (stdout after the first line, stderr, status).
+fn interrupted(program: &str) -> (String, String, std::process::ExitStatus) {
+    use std::io::{BufRead, Read};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pyrite"))
+        .args(["-c", program])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("pyrite runs");
+    let mut out = std::io::BufReader::new(child.stdout.take().expect("stdout"));
+    let mut first = String::new();
+    out.read_line(&mut first).expect("first line");
+    assert_eq!(first, "ready\n");
+    let kill = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(kill.success());
+    let mut rest = String::new();
+    out.read_to_string(&mut rest).expect("stdout");
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut err)
+        .expect("stderr");
+    (rest, err, child.wait().expect("exit"))
+}
+
+#[test]
+fn sigint_is_a_keyboard_interrupt_the_program_can_catch() {
+    let (out, err, status) = interrupted(
+        "import sys\ntry:\n    print('ready')\n    sys.stdout.flush()\n    while True:\n        pass\n\
+         except KeyboardInterrupt as e:\n    print('caught', repr(e))\nfinally:\n    print('finally')\n",
+    );
+    assert_eq!(out, "caught KeyboardInterrupt()\nfinally\n", "{err}");
+    assert_eq!(status.code(), Some(0));
+}
+
+#[test]
+fn sigint_during_sleep_ends_it_and_uncaught_exits_130() {
+    let started = std::time::Instant::now();
+    let (out, err, status) = interrupted(
+        "import sys, time\nprint('ready')\nsys.stdout.flush()\ntime.sleep(60)\nprint('not reached')\n",
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+    assert_eq!(out, "");
+    assert!(
+        err.starts_with(
+            "Traceback (most recent call last):\n  File \"<string>\", line 4, in <module>\n"
+        ),
+        "{err}"
+    );
+    assert!(err.ends_with("\nKeyboardInterrupt\n"), "{err}");
+    assert_eq!(status.code(), Some(130));
+}

@@ -406,13 +406,23 @@ fn t_sleep(vm: &mut Vm, args: Args) -> PyResult {
     if secs < 0.0 {
         return Err(PyErr::value_error("sleep length must be non-negative"));
     }
-    if !secs.is_finite() {
-        return Err(PyErr::overflow("sleep length is too large"));
-    }
+    let Ok(total) = std::time::Duration::try_from_secs_f64(secs) else {
+        return Err(PyErr::overflow(
+            "timestamp out of range for platform time_t",
+        ));
+    };
     let _ = vm;
     let _ = super::io::flush_stdout();
-    std::thread::sleep(std::time::Duration::from_secs_f64(secs));
-    Ok(none())
+    // Sleep in slices so Ctrl-C ends the sleep at once: the eval loop then raises
+    // KeyboardInterrupt at this call, as CPython's interrupted sleep does.
+    let deadline = std::time::Instant::now() + total;
+    loop {
+        let now = std::time::Instant::now();
+        if now >= deadline || crate::eval_breaker::is_set(crate::eval_breaker::SIGINT) {
+            return Ok(none());
+        }
+        std::thread::sleep((deadline - now).min(std::time::Duration::from_millis(20)));
+    }
 }
 
 fn make_time() -> PyRef {

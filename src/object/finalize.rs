@@ -11,16 +11,13 @@
 use super::gilstatic::GilStatic;
 use super::handle::{PyRef, revive};
 use super::header::{GcHead, ObjPtr};
+use crate::eval_breaker;
 use std::collections::VecDeque;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Bit 0 of `GcHead::prev`: `__del__` already ran.
 pub const FINALIZED: usize = 1;
 
 static PENDING: GilStatic<VecDeque<ObjPtr>> = GilStatic::new(VecDeque::new());
-
-/// Set while `PENDING` is non-empty: the eval loop polls it after each instruction.
-pub static FINALIZERS_PENDING: AtomicBool = AtomicBool::new(false);
 
 fn gc_head(ptr: ObjPtr) -> Option<&'static GcHead> {
     // SAFETY: `ptr` is an object with refcount zero that nobody else can free while we
@@ -43,7 +40,7 @@ pub(crate) fn wants_finalizer(ptr: ObjPtr) -> bool {
 
 pub(crate) fn queue(ptr: ObjPtr) {
     PENDING.with(|p| p.push_back(ptr));
-    FINALIZERS_PENDING.store(true, Ordering::Relaxed);
+    eval_breaker::set(eval_breaker::FINALIZERS);
 }
 
 /// Whether a live object's `__del__` has not run yet.
@@ -75,7 +72,7 @@ pub fn next_pending() -> Option<PyRef> {
             Some(unsafe { revive(ptr) })
         }
         None => {
-            FINALIZERS_PENDING.store(false, Ordering::Relaxed);
+            eval_breaker::clear(eval_breaker::FINALIZERS);
             None
         }
     }

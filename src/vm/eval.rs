@@ -4,13 +4,14 @@
 //! loop; `RETURN_VALUE` pops it and resumes the caller. Only a frame marked `is_entry`
 //! (one started by native code through `Vm::run_frame`) leaves the loop. Exceptions are
 //! unwound through each code object's exception table (`unwind.rs`). After every
-//! instruction the loop checks for pending finalizers, so `__del__` runs as soon as the
-//! instruction that dropped the last reference completes.
+//! instruction the loop polls the eval breaker (one relaxed load): pending finalizers
+//! run, so `__del__` runs as soon as the instruction that dropped the last reference
+//! completes, and a received SIGINT becomes `KeyboardInterrupt`.
 
 use super::{Args, Frame, Vm};
 use crate::bytecode::{BINOP_INPLACE, Opcode};
+use crate::eval_breaker;
 use crate::object::dict::{as_dict, new_dict};
-use crate::object::finalize::FINALIZERS_PENDING;
 use crate::object::function::{CellData, CodeData, FunctionData, new_cell};
 use crate::object::int::{IntData, IntValue, new_int};
 use crate::object::list::{as_list, new_list};
@@ -19,7 +20,6 @@ use crate::object::singletons::{is_false, is_none, is_true, none, py_bool};
 use crate::object::str::{as_str, new_str, str_of};
 use crate::object::tuple::{new_tuple, tuple_items};
 use crate::object::*;
-use std::sync::atomic::Ordering;
 
 /// What the loop does after an instruction.
 enum Flow {
@@ -75,9 +75,9 @@ impl Vm {
                     arg = (arg << 8) | next.arg as u32;
                     op = next.op;
                 }
-                let result = self.execute(code, op, arg);
-                if FINALIZERS_PENDING.load(Ordering::Relaxed) {
-                    self.run_finalizers();
+                let mut result = self.execute(code, op, arg);
+                if eval_breaker::any() {
+                    result = self.handle_eval_breaker(op, result);
                 }
                 match result {
                     Ok(Flow::Next) => {}
@@ -90,6 +90,27 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// The eval breaker's slow path, after an instruction that left `result`.
+    #[cold]
+    fn handle_eval_breaker(&mut self, op: Opcode, result: PyResult<Flow>) -> PyResult<Flow> {
+        if eval_breaker::is_set(eval_breaker::FINALIZERS) {
+            self.run_finalizers();
+        }
+        // The interrupt is raised where CPython 3.11 checks for it — a loop's back edge,
+        // a function's start, after a call — so the traceback names the same line.
+        let check_point = matches!(op, Opcode::JUMP_BACKWARD | Opcode::RESUME | Opcode::CALL);
+        if check_point
+            && matches!(result, Ok(Flow::Next))
+            && eval_breaker::take(eval_breaker::SIGINT)
+        {
+            return Err(PyErr(crate::object::exception::new_exception(
+                &KEYBOARD_INTERRUPT,
+                new_tuple(Vec::new()),
+            )));
+        }
+        result
     }
 
     #[inline(always)]
