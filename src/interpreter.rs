@@ -37,7 +37,24 @@ pub struct RunError {
 pub struct Interpreter {
     vm: Vm,
     main: PyRef,
+    /// `-O` level for code compiled by `run_main`.
+    optimize: u8,
+    /// What `-W` options say about SyntaxWarnings.
+    syntax_warnings: crate::cli::WarningAction,
     _gil: GilGuard,
+}
+
+/// How an interpreter is set up (the `pyrite` binary fills it from its command line).
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    /// `sys.argv`.
+    pub argv: Vec<String>,
+    /// `-O` count: `__debug__`, asserts and docstrings (`sys.flags.optimize`).
+    pub optimize: u8,
+    /// `-W` options (`sys.warnoptions`).
+    pub warnoptions: Vec<String>,
+    /// `-X` options (`sys._xoptions`).
+    pub xoptions: Vec<String>,
 }
 
 /// Turn the compiler's plain code object into a code object on the heap.
@@ -86,12 +103,34 @@ fn load_constant(c: &Constant) -> PyRef {
 impl Interpreter {
     /// A new interpreter whose `sys.argv` is `argv`. Holds the GIL until dropped.
     pub fn new(argv: Vec<String>) -> Interpreter {
+        Interpreter::with_config(Config {
+            argv,
+            ..Config::default()
+        })
+    }
+
+    /// A new interpreter set up as `config` says. Holds the GIL until dropped.
+    pub fn with_config(config: Config) -> Interpreter {
+        let argv = &config.argv;
         let g = gil::acquire();
         crate::runtime::init();
         let builtins = crate::runtime::new_builtins_dict();
         let modules = new_dict();
         let mut vm = Vm::new(builtins.clone(), modules.clone());
-        let sys = crate::builtins::modules::make_sys(&vm, &argv);
+        let sys = crate::builtins::modules::make_sys(&vm, argv);
+        if let Some(d) = module_dict(&sys)
+            && let Some(d) = as_dict(&d)
+        {
+            let warnoptions = config.warnoptions.iter().map(|w| new_str(w)).collect();
+            d.set_item_str("warnoptions", crate::object::list::new_list(warnoptions));
+            let xoptions = new_dict();
+            if let Some(x) = as_dict(&xoptions) {
+                for (k, v) in crate::cli::xoption_pairs(&config.xoptions) {
+                    x.set_item_str(&k, v.map_or_else(|| py_bool(true), |v| new_str(&v)));
+                }
+            }
+            d.set_item_str("_xoptions", xoptions);
+        }
         let main = new_module("__main__");
         if let (Some(md), Some(main_d)) = (as_dict(&modules), module_dict(&main)) {
             md.set_item_str("sys", sys);
@@ -111,7 +150,17 @@ impl Interpreter {
         }
         vm.recursion_limit = 1000;
         let _ = crate::format::set_max_str_digits(crate::format::DEFAULT_MAX_STR_DIGITS as i64);
-        Interpreter { vm, main, _gil: g }
+        let (syntax_warnings, invalid) = crate::cli::syntax_warning_action(&config.warnoptions);
+        for complaint in invalid {
+            crate::builtins::io::write_stderr(&format!("Invalid -W option ignored: {complaint}\n"));
+        }
+        Interpreter {
+            vm,
+            main,
+            optimize: config.optimize,
+            syntax_warnings,
+            _gil: g,
+        }
     }
 
     /// Compile source text to a plain code object (no interpreter needed).
@@ -138,11 +187,24 @@ impl Interpreter {
                 source,
                 filename,
                 crate::compiler::Mode::Exec,
+                self.optimize,
             )
         });
         let code = match parsed {
             Ok((code, warnings)) => {
-                report_syntax_warnings(source, filename, &warnings);
+                match self.syntax_warnings {
+                    crate::cli::WarningAction::Show => {
+                        report_syntax_warnings(source, filename, &warnings)
+                    }
+                    crate::cli::WarningAction::Ignore => {}
+                    crate::cli::WarningAction::Error => {
+                        if let Some((line, message)) = warnings.first() {
+                            return Err(syntax_run_error(&warning_as_error(
+                                source, filename, *line, message,
+                            )));
+                        }
+                    }
+                }
                 load_code(code)
             }
             Err(e) => return Err(syntax_run_error(&e)),
@@ -153,7 +215,11 @@ impl Interpreter {
         let r = self.vm.run_frame(frame);
         self.vm.run_finalizers();
         let r = r.map(|_| ()).map_err(|e| self.describe(e));
-        let _ = crate::builtins::io::flush_stdout();
+        if r.is_ok() {
+            // On an error the caller prints the traceback first, and stdout is flushed
+            // at shutdown, in CPython's order.
+            let _ = crate::builtins::io::flush_stdout();
+        }
         r
     }
 
@@ -257,7 +323,7 @@ impl Interpreter {
         }
         let _ = crate::builtins::io::flush_stdout();
         drop(running);
-        let Interpreter { vm, main, _gil } = self;
+        let Interpreter { vm, main, _gil, .. } = self;
         drop(main);
         drop(vm);
         crate::runtime::finalize();
@@ -283,6 +349,29 @@ fn report_syntax_warnings(source: &str, filename: &str, warnings: &[(u32, String
             text.push_str(&format!("  {}\n", src.trim()));
         }
         crate::builtins::io::write_stderr(&text);
+    }
+}
+
+/// A SyntaxWarning turned into an error by `-W error`: CPython reports its line
+/// without a caret (and no source text for `<string>`).
+fn warning_as_error(source: &str, filename: &str, line: u32, message: &str) -> SyntaxError {
+    SyntaxError {
+        kind: crate::diagnostics::SyntaxErrorKind::SyntaxError,
+        message: message.to_string(),
+        filename: filename.to_string(),
+        lineno: line,
+        offset: 0,
+        end_lineno: line,
+        end_offset: 0,
+        text: if filename.starts_with('<') {
+            String::new()
+        } else {
+            source
+                .lines()
+                .nth((line as usize).saturating_sub(1))
+                .unwrap_or("")
+                .to_string()
+        },
     }
 }
 

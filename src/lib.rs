@@ -14,6 +14,7 @@ pub mod gil;
 pub mod memory;
 
 pub mod builtins;
+pub mod cli;
 pub mod compiler;
 pub mod interpreter;
 pub mod object;
@@ -21,4 +22,4 @@ pub mod runtime;
 pub mod syntax;
 pub mod vm;
 
-pub use interpreter::{Interpreter, RunError};
+pub use interpreter::{Config, Interpreter, RunError};

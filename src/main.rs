@@ -1,141 +1,37 @@
-//! The `pyrite` command line (python3-compatible options; see `pyrite -h`).
+//! The `pyrite` command line (python3-compatible options; see `pyrite -h` and
+//! `pyrite::cli`).
 
+use pyrite::cli::{self, Parsed, Program};
 use std::io::IsTerminal;
 use std::process::ExitCode;
-
-const USAGE: &str = "usage: pyrite [option] ... [-c cmd | file | -] [arg] ...";
-
-const HELP: &str = "usage: pyrite [option] ... [-c cmd | file | -] [arg] ...
-Options:
--c cmd   : program passed in as string (terminates option list)
---dis    : print the bytecode of every code object instead of running (like python3 -m dis)
--h       : print this help message and exit (also -? or --help)
--V       : print the Pyrite version number and exit (also --version)
--X malloc=pymalloc|system : select the object allocator (also PYRITE_MALLOC)
--X leak-check : at exit, fail if any object block is still allocated
-file     : program read from script file
--        : program read from stdin (default; interactive mode if a tty)
-arg ...  : arguments passed to program in sys.argv[1:]
-";
-
-/// What the command line asks for.
-#[derive(Debug, PartialEq)]
-enum Program {
-    File(String),
-    Command(String),
-    Stdin,
-}
-
-#[derive(Debug)]
-struct Options {
-    program: Program,
-    argv: Vec<String>,
-    dis: bool,
-    malloc: Option<String>,
-    leak_check: bool,
-}
-
-enum Parsed {
-    Run(Options),
-    Exit(ExitCode),
-}
-
-fn usage_error(msg: &str) -> Parsed {
-    eprintln!("pyrite: {msg}\n{USAGE}\nTry `pyrite -h' for more information.");
-    Parsed::Exit(ExitCode::from(2))
-}
-
-fn parse_args(args: &[String]) -> Parsed {
-    let mut dis = false;
-    let mut malloc = std::env::var("PYRITE_MALLOC")
-        .ok()
-        .filter(|s| !s.is_empty());
-    let mut leak_check = false;
-    let mut i = 0;
-    while i < args.len() {
-        let a = args[i].as_str();
-        match a {
-            "-h" | "-?" | "--help" => {
-                print!("{HELP}");
-                return Parsed::Exit(ExitCode::SUCCESS);
-            }
-            "-V" | "--version" => {
-                println!("Pyrite {}", env!("CARGO_PKG_VERSION"));
-                return Parsed::Exit(ExitCode::SUCCESS);
-            }
-            "--dis" => dis = true,
-            "-X" => {
-                i += 1;
-                let Some(opt) = args.get(i) else {
-                    return usage_error("Argument expected for the -X option");
-                };
-                if let Some(kind) = opt.strip_prefix("malloc=") {
-                    malloc = Some(kind.to_string());
-                } else if opt == "leak-check" {
-                    leak_check = true;
-                } else {
-                    return usage_error(&format!("unknown -X option: {opt}"));
-                }
-            }
-            "-c" => {
-                let Some(code) = args.get(i + 1) else {
-                    return usage_error("Argument expected for the -c option");
-                };
-                let mut argv = vec!["-c".to_string()];
-                argv.extend(args[i + 2..].iter().cloned());
-                return Parsed::Run(Options {
-                    program: Program::Command(code.clone()),
-                    argv,
-                    dis,
-                    malloc,
-                    leak_check,
-                });
-            }
-            "-" => {
-                let mut argv = vec!["-".to_string()];
-                argv.extend(args[i + 1..].iter().cloned());
-                return Parsed::Run(Options {
-                    program: Program::Stdin,
-                    argv,
-                    dis,
-                    malloc,
-                    leak_check,
-                });
-            }
-            _ if a.starts_with('-') && a.len() > 1 => {
-                return usage_error(&format!("unknown option {a}"));
-            }
-            _ => {
-                return Parsed::Run(Options {
-                    program: Program::File(a.to_string()),
-                    argv: args[i..].to_vec(),
-                    dis,
-                    malloc,
-                    leak_check,
-                });
-            }
-        }
-        i += 1;
-    }
-    Parsed::Run(Options {
-        program: Program::Stdin,
-        argv: vec![String::new()],
-        dis,
-        malloc,
-        leak_check,
-    })
-}
 
 fn main() -> ExitCode {
     pyrite::vm::fatal::install_panic_hook();
     // Without the handler Ctrl-C would still end the process (status 130), but
     // `except KeyboardInterrupt:` and `finally:` would never run.
     let _ = pyrite::eval_breaker::install_sigint_handler();
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let opts = match parse_args(&args) {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    let opts = match cli::parse(&args, |name| std::env::var(name).ok()) {
         Parsed::Run(o) => o,
-        Parsed::Exit(code) => return code,
+        Parsed::Help => {
+            print!("{}", cli::HELP);
+            return ExitCode::SUCCESS;
+        }
+        Parsed::Version => {
+            println!("Pyrite {}", env!("CARGO_PKG_VERSION"));
+            return ExitCode::SUCCESS;
+        }
+        Parsed::Usage(message) => {
+            eprintln!(
+                "{message}\n{}\nTry `pyrite -h' for more information.",
+                cli::USAGE
+            );
+            return ExitCode::from(2);
+        }
     };
+    if opts.unbuffered {
+        pyrite::builtins::io::set_unbuffered();
+    }
     if let Some(kind) = &opts.malloc {
         match kind.parse::<pyrite::memory::AllocatorKind>() {
             Ok(k) => {
@@ -154,14 +50,18 @@ fn main() -> ExitCode {
         // A directory (or '', the current one) would be run through its __main__.py,
         // which needs imports of Python files: CPython's message when there is none.
         Program::File(f) if f.is_empty() || std::path::Path::new(f).is_dir() => {
-            let dir = std::path::absolute(if f.is_empty() { "." } else { f.as_str() })
-                .map(|p| p.to_string_lossy().trim_end_matches("/.").to_string())
-                .unwrap_or_else(|_| f.clone());
+            let dir = std::path::absolute(if f.is_empty() {
+                ".".as_ref()
+            } else {
+                f.as_os_str()
+            })
+            .map(|p| p.to_string_lossy().trim_end_matches("/.").to_string())
+            .unwrap_or_else(|_| f.to_string_lossy().into_owned());
             eprintln!("pyrite: can't find '__main__' module in '{dir}'");
             return ExitCode::from(1);
         }
         Program::File(f) => match std::fs::File::open(f).and_then(read_source) {
-            Ok(bytes) => (bytes, f.clone()),
+            Ok(bytes) => (bytes, f.to_string_lossy().into_owned()),
             Err(e) => {
                 let errno = e.raw_os_error().unwrap_or(2);
                 let what = if e.kind() == std::io::ErrorKind::NotFound {
@@ -175,12 +75,19 @@ fn main() -> ExitCode {
                 };
                 eprintln!(
                     "pyrite: can't open file '{}': [Errno {errno}] {what}",
-                    display_path(f)
+                    display_path(&f.to_string_lossy())
                 );
                 return ExitCode::from(2);
             }
         },
         Program::Command(c) => (c.clone().into_bytes(), "<string>".to_string()),
+        Program::Module(m) => {
+            eprintln!(
+                "pyrite: cannot run module '{m}' with -m: imports of Python source files \
+                 are not supported yet"
+            );
+            return ExitCode::from(1);
+        }
         Program::Stdin => {
             if opts.argv.first().is_some_and(|a| a.is_empty()) && std::io::stdin().is_terminal() {
                 eprintln!(
@@ -230,7 +137,7 @@ fn display_path(filename: &str) -> String {
         .unwrap_or_else(|_| filename.to_string())
 }
 
-fn run(opts: Options, source: Vec<u8>, filename: String) -> ExitCode {
+fn run(opts: cli::Options, source: Vec<u8>, filename: String) -> ExitCode {
     let filename = display_path(&filename);
     let source = match pyrite::syntax::source::decode(&source, &filename) {
         Ok(text) => text,
@@ -257,7 +164,12 @@ fn run(opts: Options, source: Vec<u8>, filename: String) -> ExitCode {
         .name("pyrite-main".into())
         .stack_size(1 << 30)
         .spawn(move || {
-            let mut interp = pyrite::Interpreter::new(opts.argv.clone());
+            let mut interp = pyrite::Interpreter::with_config(pyrite::Config {
+                argv: opts.argv.clone(),
+                optimize: opts.optimize,
+                warnoptions: opts.warnoptions.clone(),
+                xoptions: opts.xoptions.clone(),
+            });
             let status = match interp.run_main(&source, &filename) {
                 Ok(()) => 0,
                 Err(e) => {
@@ -279,41 +191,5 @@ fn run(opts: Options, source: Vec<u8>, filename: String) -> ExitCode {
             eprintln!("pyrite: internal error: the interpreter thread failed");
             ExitCode::from(70)
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn parse(args: &[&str]) -> Options {
-        let v: Vec<String> = args.iter().map(|s| s.to_string()).collect();
-        match parse_args(&v) {
-            Parsed::Run(o) => o,
-            Parsed::Exit(_) => panic!("unexpected exit"),
-        }
-    }
-
-    #[test]
-    fn file_and_arguments_become_argv() {
-        let o = parse(&["x.py", "a", "-c"]);
-        assert_eq!(o.program, Program::File("x.py".into()));
-        assert_eq!(o.argv, ["x.py", "a", "-c"]);
-    }
-
-    #[test]
-    fn command_ends_the_option_list() {
-        let o = parse(&["-X", "malloc=system", "-c", "pass", "-V"]);
-        assert_eq!(o.program, Program::Command("pass".into()));
-        assert_eq!(o.argv, ["-c", "-V"]);
-        assert_eq!(o.malloc.as_deref(), Some("system"));
-    }
-
-    #[test]
-    fn dash_reads_stdin() {
-        let o = parse(&["--dis", "-", "z"]);
-        assert!(o.dis);
-        assert_eq!(o.program, Program::Stdin);
-        assert_eq!(o.argv, ["-", "z"]);
     }
 }

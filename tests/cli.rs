@@ -196,3 +196,101 @@ fn embedding_api() {
     );
     assert_eq!(interp.shutdown(), 0);
 }
+
+#[test]
+fn python3_flags_attached_and_combined() {
+    // -O: asserts removed, __debug__ False; -OO also drops docstrings.
+    let o = pyrite(&["-uOc", "assert False\nprint(__debug__)", "x"], None);
+    assert_eq!(stdout(&o), "False\n");
+    let o = pyrite(
+        &[
+            "-OO",
+            "-c",
+            "def f():\n    'doc'\nprint(f.__doc__, __doc__)",
+        ],
+        None,
+    );
+    assert_eq!(stdout(&o), "None None\n");
+    let o = pyrite(
+        &[
+            "-B",
+            "-S",
+            "-s",
+            "-E",
+            "-Xfrozen_modules=off",
+            "-Xa=b",
+            "-Wd",
+            "-c",
+            "import sys; print(sys._xoptions, sys.warnoptions, sys.argv)",
+            "--",
+            "-V",
+        ],
+        None,
+    );
+    assert_eq!(
+        stdout(&o),
+        "{'frozen_modules': 'off', 'a': 'b'} ['d'] ['-c', '--', '-V']\n"
+    );
+    // `--` ends the options: the next argument is the script, even "-c".
+    let o = pyrite(&["--", "-c"], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("can't open file"), "{}", stderr(&o));
+}
+
+#[test]
+fn warning_options_control_syntax_warnings() {
+    let program = "x = 1\nprint(x is 5)\n";
+    let o = pyrite(&["-W", "error", "-c", program], None);
+    assert_eq!(
+        stderr(&o),
+        "  File \"<string>\", line 2\nSyntaxError: \"is\" with a literal. Did you mean \"==\"?\n"
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let o = pyrite(&["-Wignore::SyntaxWarning", "-c", program], None);
+    assert_eq!((stdout(&o), stderr(&o)), ("False\n".into(), String::new()));
+    let o = pyrite(&["-Wx", "-c", "print(1)"], None);
+    assert_eq!(
+        stderr(&o),
+        "Invalid -W option ignored: invalid action: 'x'\n"
+    );
+}
+
+#[test]
+fn usage_errors_as_python3_words_them() {
+    for (args, first) in [
+        (&["-Z"][..], "Unknown option: -Z"),
+        (&["-uZ"][..], "Unknown option: -Z"),
+        (&["--foo"][..], "unknown option --foo"),
+        (&["-c"][..], "Argument expected for the -c option"),
+        (&["-X"][..], "Argument expected for the -X option"),
+        (&["-W"][..], "Argument expected for the -W option"),
+    ] {
+        let o = pyrite(args, None);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            stderr(&o),
+            format!(
+                "{first}\nusage: pyrite [option] ... [-c cmd | -m mod | file | -] [arg] ...\n\
+                 Try `pyrite -h' for more information.\n"
+            )
+        );
+    }
+}
+
+#[test]
+fn unbuffered_stdout_interleaves_with_stderr() {
+    let program = "import sys\nprint('a')\nprint('b', file=sys.stderr)\nprint('c')\n";
+    let merged = |flag: &str| {
+        let o = Command::new("sh")
+            .arg("-c")
+            .arg(format!("\"$0\" {flag} -c \"$1\" 2>&1",))
+            .arg(env!("CARGO_BIN_EXE_pyrite"))
+            .arg(program)
+            .output()
+            .expect("sh runs");
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    assert_eq!(merged("-u"), "a\nb\nc\n");
+    // Block-buffered when stdout is not a terminal, as CPython: stderr comes first.
+    assert_eq!(merged("-E"), "b\na\nc\n");
+}

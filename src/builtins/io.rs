@@ -10,6 +10,7 @@ use crate::object::str::{as_str, char_len, new_str};
 use crate::object::*;
 use crate::vm::{Args, Vm};
 use std::io::{IsTerminal, Write};
+use std::sync::atomic::{AtomicU8, Ordering};
 
 pub struct StreamData {
     /// 1 = stdout, 2 = stderr.
@@ -22,11 +23,50 @@ impl Payload for StreamData {
 
 static STDOUT_BUF: GilStatic<Vec<u8>> = GilStatic::new(Vec::new());
 
+/// How stdout is buffered: decided once (a terminal is line-buffered, anything else
+/// block-buffered, as in CPython), unless `-u` asked for no buffering.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Buffering {
+    Undecided = 0,
+    Block = 1,
+    Line = 2,
+    Unbuffered = 3,
+}
+
+static STDOUT_BUFFERING: AtomicU8 = AtomicU8::new(Buffering::Undecided as u8);
+
+/// `-u`: every write to stdout goes out at once.
+pub fn set_unbuffered() {
+    STDOUT_BUFFERING.store(Buffering::Unbuffered as u8, Ordering::Relaxed);
+}
+
+fn stdout_buffering() -> Buffering {
+    match STDOUT_BUFFERING.load(Ordering::Relaxed) {
+        1 => Buffering::Block,
+        2 => Buffering::Line,
+        3 => Buffering::Unbuffered,
+        _ => {
+            let mode = if std::io::stdout().is_terminal() {
+                Buffering::Line
+            } else {
+                Buffering::Block
+            };
+            STDOUT_BUFFERING.store(mode as u8, Ordering::Relaxed);
+            mode
+        }
+    }
+}
+
 /// Write text to the process's stdout through Pyrite's buffer.
 pub fn write_stdout(text: &str) -> std::io::Result<()> {
     let flush_now = STDOUT_BUF.with(|b| {
         b.extend_from_slice(text.as_bytes());
-        b.len() >= 8192 || (text.contains('\n') && std::io::stdout().is_terminal())
+        b.len() >= 8192
+            || match stdout_buffering() {
+                Buffering::Block => false,
+                Buffering::Line => text.contains('\n'),
+                Buffering::Unbuffered | Buffering::Undecided => true,
+            }
     });
     if flush_now {
         flush_stdout()?;
@@ -58,9 +98,10 @@ pub fn try_flush_stdout() -> std::io::Result<()> {
     Ok(())
 }
 
-/// Write text to stderr (flushing stdout first keeps interleaving sane on terminals).
+/// Write text to stderr, which is unbuffered. Stdout is not flushed first: as in
+/// CPython, block-buffered output to a pipe or file comes out later (`-u` makes stdout
+/// unbuffered too; on a terminal it is line-buffered).
 pub fn write_stderr(text: &str) {
-    let _ = flush_stdout();
     let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }
 

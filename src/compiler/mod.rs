@@ -76,16 +76,19 @@ pub fn compile(
     filename: &str,
     mode: Mode,
 ) -> Result<CodeObject, SyntaxError> {
-    compile_with_warnings(module, source, filename, mode).map(|(code, _)| code)
+    compile_with_warnings(module, source, filename, mode, 0).map(|(code, _)| code)
 }
 
-/// [`compile`], also returning the SyntaxWarnings found, as (line, message) pairs in
-/// source order of discovery (each line and message once).
+/// [`compile`] at optimisation level `optimize` (`-O`: 1 drops asserts and makes
+/// `__debug__` False, 2 also drops docstrings), also returning the SyntaxWarnings
+/// found, as (line, message) pairs in source order of discovery (each line and
+/// message once).
 pub fn compile_with_warnings(
     module: &ast::Module,
     source: &str,
     filename: &str,
     mode: Mode,
+    optimize: u8,
 ) -> Result<(CodeObject, Vec<(u32, String)>), SyntaxError> {
     let index = LineIndex::new(source);
     let to_syntax_error = |e: CompileError| {
@@ -98,5 +101,6 @@ pub fn compile_with_warnings(
         )
     };
     let table = symtable::SymbolTable::build(module).map_err(to_syntax_error)?;
-    codegen::compile_module(module, &table, source, filename, mode).map_err(to_syntax_error)
+    codegen::compile_module(module, &table, source, filename, mode, optimize)
+        .map_err(to_syntax_error)
 }

@@ -62,7 +62,9 @@ impl<'a> Compiler<'a> {
             let value = match task {
                 Task::Visit(x) => match &x.kind {
                     ExprKind::Constant(c) => ast_constant(c).ok(),
-                    ExprKind::Name(n) if n == "__debug__" => Some(Constant::Bool(true)),
+                    ExprKind::Name(n) if n == "__debug__" => {
+                        Some(Constant::Bool(self.optimize == 0))
+                    }
                     ExprKind::UnaryOp { operand, .. } => {
                         tasks.push(Task::Apply(x));
                         tasks.push(Task::Visit(operand));

@@ -32,7 +32,7 @@ impl<'a> Compiler<'a> {
         let flags = self.default_arguments(&def.args)?;
 
         self.enter_scope(UnitKind::Function, &def.name, node_key(def), first_line)?;
-        let doc = docstring(&def.body);
+        let doc = docstring(&def.body).filter(|_| self.optimize < 2);
         self.unit.add_const(match doc {
             Some(d) => Constant::Str(d.to_string()),
             None => Constant::None,

@@ -68,6 +68,8 @@ pub(crate) struct Compiler<'a> {
     depth: u32,
     /// SyntaxWarnings found so far (line, message), each once.
     pub(crate) warnings: Vec<(u32, String)>,
+    /// `-O` level: 1 drops asserts and makes `__debug__` False, 2 also docstrings.
+    pub(crate) optimize: u8,
 }
 
 /// Compile a module body into its code object. [`Mode::Single`] is compiled like
@@ -78,6 +80,7 @@ pub(crate) fn compile_module<'a>(
     source: &str,
     filename: &'a str,
     _mode: Mode,
+    optimize: u8,
 ) -> CResult<(CodeObject, Vec<(u32, String)>)> {
     let mut unit = Unit::new(UnitKind::Module, 0, "<module>", 1);
     unit.emit(Opcode::RESUME, Oparg::Int(0));
@@ -91,6 +94,7 @@ pub(crate) fn compile_module<'a>(
         fold_failures: HashSet::new(),
         depth: 0,
         warnings: Vec::new(),
+        optimize,
     };
     c.body(&module.body)?;
     c.emit_const(Constant::None);
@@ -437,6 +441,9 @@ impl<'a> Compiler<'a> {
         if let Some((first, tail)) = body.split_first()
             && let Some(doc) = docstring(body)
         {
+            if self.optimize >= 2 {
+                return self.stmts(tail);
+            }
             self.set_loc(first.span);
             self.emit_const(Constant::Str(doc.to_string()));
             self.name_op("__doc__", Ctx::Store)?;

@@ -128,6 +128,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn assert_stmt(&mut self, test: &'a Expr, msg: Option<&'a Expr>) -> CResult {
+        if self.optimize > 0 {
+            return Ok(());
+        }
         let end = self.new_label();
         self.jump_if(test, end, true)?;
         match msg {
