@@ -152,3 +152,64 @@ fn sigint_during_sleep_ends_it_and_uncaught_exits_130() {
     assert!(err.ends_with("\nKeyboardInterrupt\n"), "{err}");
     assert_eq!(status.code(), Some(130));
 }
+
+/// Under an address-space limit, results whose size a program chooses are
+/// MemoryErrors and the interpreter keeps running (before, each aborted the process
+/// with "memory allocation of N bytes failed"). The limit leaves ~300 MiB beside the
+/// interpreter thread's 1 GiB stack reservation.
+#[test]
+fn sizes_a_program_chooses_are_memory_errors_under_a_limit() {
+    let program = r#"# Under a ~1.3 GiB address-space limit (1 GiB of it the interpreter thread's stack
+# reservation), results whose size the program chooses are MemoryErrors, and the
+# interpreter keeps running.
+def attempt(name, f):
+    try:
+        f()
+        print(name, 'ok')
+    except MemoryError as e:
+        print(name, type(e).__name__, e)
+
+x = 'abcdefgh' * 2**22
+attempt('repeat', lambda: x * 16)
+attempt('concat', lambda: (x * 8) + (x * 8))
+attempt('upper', lambda: (x * 8).upper())
+attempt('repr', lambda: repr(x * 8))
+attempt('replace', lambda: x.replace('a', 'a' * 64))
+attempt('ljust', lambda: 'abc'.ljust(2**31))
+attempt('percent', lambda: '%-*d' % (2**31 - 1, 5))
+attempt('list', lambda: list(range(2**26)))
+attempt('fstring', lambda: f'{1:{2**31}}')
+attempt('join', lambda: ','.join([x] * 16))
+print('still running', len(x), x[:6], x.upper()[-4:])
+"#;
+    let o = Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 1400000 && exec \"$0\" -c \"$1\"")
+        .arg(env!("CARGO_BIN_EXE_pyrite"))
+        .arg(program)
+        .output()
+        .expect("sh runs");
+    let expected: String = [
+        "repeat", "concat", "upper", "repr", "replace", "ljust", "percent", "list", "fstring",
+        "join",
+    ]
+    .iter()
+    .map(|name| format!("{name} MemoryError \n"))
+    .collect::<String>()
+        + "still running 33554432 abcdef EFGH\n";
+    assert_eq!(text(&o.stdout), expected, "{}", text(&o.stderr));
+    assert_eq!(o.status.code(), Some(0));
+}
+
+/// Infinite recursion with the limit raised past what memory holds: MemoryError.
+#[test]
+fn recursion_past_memory_is_a_memory_error() {
+    let o = Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 1200000 && exec \"$0\" -c \"$1\"")
+        .arg(env!("CARGO_BIN_EXE_pyrite"))
+        .arg("import sys\nsys.setrecursionlimit(10**8)\ndef f():\n    f()\ntry:\n    f()\nexcept MemoryError:\n    print('MemoryError')\n")
+        .output()
+        .expect("sh runs");
+    assert_eq!(text(&o.stdout), "MemoryError\n", "{}", text(&o.stderr));
+}

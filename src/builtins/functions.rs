@@ -7,7 +7,7 @@ use crate::object::dict::{DictData, as_dict, new_dict};
 use crate::object::int::{IntValue, int_value, new_int};
 use crate::object::list::new_list;
 use crate::object::singletons::*;
-use crate::object::str::{as_str, new_str, str_of};
+use crate::object::str::{as_str, new_str, str_of, try_new_str};
 use crate::object::tuple::as_tuple;
 use crate::object::*;
 use crate::vm::{Args, Vm};
@@ -110,7 +110,7 @@ fn input(vm: &mut Vm, args: Args) -> PyResult {
     if line.ends_with('\n') {
         line.pop();
     }
-    Ok(new_str(&line))
+    try_new_str(&line)
 }
 
 fn len(vm: &mut Vm, args: Args) -> PyResult {

@@ -6,7 +6,7 @@ use super::types::{add_method, check_method_args};
 use crate::object::gilstatic::GilStatic;
 use crate::object::handle::{Payload, dealloc_fixed};
 use crate::object::singletons::none;
-use crate::object::str::{as_str, char_len, new_str};
+use crate::object::str::{as_str, char_len, try_new_str};
 use crate::object::*;
 use crate::vm::{Args, Vm};
 use std::io::{IsTerminal, Write};
@@ -135,9 +135,9 @@ fn m_flush(_vm: &mut Vm, args: Args) -> PyResult {
 fn stream_repr(_vm: &mut Vm, s: &PyRef) -> PyResult {
     let fd = s.downcast::<StreamData>().map(|d| d.fd).unwrap_or(1);
     let name = if fd == 2 { "<stderr>" } else { "<stdout>" };
-    Ok(new_str(&format!(
+    try_new_str(&format!(
         "<_io.TextIOWrapper name='{name}' mode='w' encoding='utf-8'>"
-    )))
+    ))
 }
 
 pub fn init() {

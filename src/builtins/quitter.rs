@@ -6,7 +6,7 @@ use crate::object::dict::as_dict;
 use crate::object::exception::new_exception;
 use crate::object::handle::dealloc_fixed;
 use crate::object::misc::InstanceData;
-use crate::object::str::{new_str, str_of};
+use crate::object::str::{new_str, str_of, try_new_str};
 use crate::object::tuple::new_tuple;
 use crate::object::*;
 use crate::vm::{Args, Vm};
@@ -35,7 +35,7 @@ fn attr(vm: &mut Vm, q: &PyRef, name: &str) -> PyResult<String> {
 fn quitter_repr(vm: &mut Vm, q: &PyRef) -> PyResult {
     let name = attr(vm, q, "name")?;
     let eof = attr(vm, q, "eof")?;
-    Ok(new_str(&format!("Use {name}() or {eof} to exit")))
+    try_new_str(&format!("Use {name}() or {eof} to exit"))
 }
 
 fn quitter_call(_vm: &mut Vm, _q: &PyRef, args: Args) -> PyResult {

@@ -4,7 +4,7 @@
 //! static subtype of `tuple` with the tuple layout, so indexing, slicing, comparison
 //! and hashing are tuple's.
 
-use crate::object::str::{new_str, str_of};
+use crate::object::str::{new_str, str_of, try_new_str};
 use crate::object::tuple::{new_tuple_of_type, tuple_items};
 use crate::object::*;
 use crate::vm::Vm;
@@ -105,7 +105,7 @@ fn structseq_repr(vm: &mut Vm, x: &PyRef) -> PyResult {
     for (f, v) in fields.iter().zip(tuple_items(x)) {
         parts.push(format!("{f}={}", vm.repr_string(v)?));
     }
-    Ok(new_str(&format!("{name}({})", parts.join(", "))))
+    try_new_str(&format!("{name}({})", parts.join(", ")))
 }
 
 pub fn init() {

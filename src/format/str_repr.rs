@@ -8,14 +8,28 @@ use super::unicode::is_printable;
 
 /// Exactly `repr(s)` for a Python `str`.
 pub fn str_repr(s: &str) -> String {
+    match try_str_repr(s) {
+        Ok(r) => r,
+        Err(_) => std::alloc::handle_alloc_error(std::alloc::Layout::new::<[u8; 64]>()),
+    }
+}
+
+/// [`str_repr`], or an error when memory runs out (for `repr()` of a huge string,
+/// which must be a MemoryError, not an abort).
+pub fn try_str_repr(s: &str) -> Result<String, std::collections::TryReserveError> {
     let quote = if s.contains('\'') && !s.contains('"') {
         '"'
     } else {
         '\''
     };
-    let mut out = String::with_capacity(s.len() + 2);
+    let mut out = String::new();
+    out.try_reserve_exact(s.len().saturating_add(2))?;
     out.push(quote);
     for c in s.chars() {
+        // Room for the longest escape (`\U0001f600`), growing fallibly.
+        if out.capacity() - out.len() < 10 {
+            out.try_reserve(out.len() / 2 + 16)?;
+        }
         match c {
             '\\' => out.push_str("\\\\"),
             '\t' => out.push_str("\\t"),
@@ -31,7 +45,7 @@ pub fn str_repr(s: &str) -> String {
         }
     }
     out.push(quote);
-    out
+    Ok(out)
 }
 
 /// Replaces every non-ASCII character by its `\x`, `\u` or `\U` escape, as

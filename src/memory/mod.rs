@@ -330,6 +330,31 @@ fn out_of_memory(size: usize) -> ! {
 }
 
 /// Allocates a 16-byte aligned block of at least `size` bytes (0 is treated
+/// as 1) from the global heap, or None when memory is exhausted (for sizes a
+/// program controls, which become `MemoryError`).
+///
+/// # Safety
+/// The caller must hold the GIL (see the module docs).
+#[inline]
+pub unsafe fn try_alloc(size: usize) -> Option<NonNull<u8>> {
+    if size > isize::MAX as usize - ALIGNMENT {
+        return None;
+    }
+    let mut state = HEAP.state.load(Ordering::Relaxed);
+    if state & STATE_LOCKED == 0 {
+        state = lock_selection();
+    }
+    // SAFETY: the GIL (caller) gives us exclusive access to the allocators.
+    unsafe {
+        if state & STATE_SYSTEM == 0 {
+            (*HEAP.pymalloc.get()).alloc(size)
+        } else {
+            (*HEAP.system.get()).alloc(size)
+        }
+    }
+}
+
+/// Allocates a 16-byte aligned block of at least `size` bytes (0 is treated
 /// as 1) from the global heap. On out-of-memory, calls
 /// [`std::alloc::handle_alloc_error`] (which aborts by default).
 ///

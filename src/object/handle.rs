@@ -203,7 +203,29 @@ fn alloc_raw(ty: &TypeObject, size: usize) -> NonNull<u8> {
     let total = size + if gc { GC_HEAD_SIZE } else { 0 };
     // SAFETY: we hold the GIL (every object operation does); `total` is non-zero.
     let base = unsafe { memory::alloc(total) };
-    // SAFETY: `base` is a fresh, 16-aligned block of `total` bytes.
+    // SAFETY: `base` is a fresh block of `total` bytes.
+    unsafe { init_raw(ty, base, gc) }
+}
+
+/// [`alloc_raw`] that reports exhaustion (None) instead of aborting.
+fn try_alloc_raw(ty: &TypeObject, size: usize) -> Option<NonNull<u8>> {
+    let gc = ty.has_flag(flags::HAVE_GC);
+    let total = size.checked_add(if gc { GC_HEAD_SIZE } else { 0 })?;
+    // SAFETY: we hold the GIL (every object operation does); `total` is non-zero.
+    let base = unsafe { memory::try_alloc(total) }?;
+    // SAFETY: `base` is a fresh block of `total` bytes.
+    Some(unsafe { init_raw(ty, base, gc) })
+}
+
+/// Write the GC head (linked on the tracking list) and the object header into a
+/// fresh block; returns the object's address.
+///
+/// # Safety
+/// `base` must be a fresh 16-aligned block large enough for the object, plus the GC
+/// head when `gc`.
+unsafe fn init_raw(ty: &TypeObject, base: NonNull<u8>, gc: bool) -> NonNull<u8> {
+    // SAFETY: per the contract, `base` is fresh, aligned and large enough for the GC
+    // head (when `gc`) and the object header written here.
     unsafe {
         let obj = if gc {
             let head = base.as_ptr() as *mut GcHead;
@@ -296,6 +318,31 @@ pub(crate) fn alloc_var<H, I>(
         }
         std::ptr::addr_of_mut!((*obj).len).write(n);
         PyRef::from_raw(p.cast())
+    }
+}
+
+/// A new variable-size object of `len` bytes after `head`, filled by `fill` (the bytes
+/// start zeroed), or None when memory is exhausted: for objects whose size a program
+/// controls (strings), built in place once.
+pub(crate) fn try_alloc_bytes<H>(
+    ty: &TypeObject,
+    head: H,
+    len: usize,
+    fill: impl FnOnce(&mut [u8]),
+) -> Option<PyRef> {
+    let size = std::mem::size_of::<VarObject<H, u8>>().checked_add(len)?;
+    let p = try_alloc_raw(ty, size)?;
+    // SAFETY: the block holds a VarObject<H, u8> with room for `len` bytes: we write
+    // the head, zero the bytes (so `fill` sees initialised memory), let `fill` write
+    // them, then set the length.
+    unsafe {
+        let obj = p.as_ptr() as *mut VarObject<H, u8>;
+        std::ptr::addr_of_mut!((*obj).head).write(head);
+        let base = std::ptr::addr_of_mut!((*obj).items) as *mut u8;
+        base.write_bytes(0, len);
+        fill(std::slice::from_raw_parts_mut(base, len));
+        std::ptr::addr_of_mut!((*obj).len).write(len);
+        Some(PyRef::from_raw(p.cast()))
     }
 }
 

@@ -2,13 +2,19 @@
 //!
 //! Layout `VarObject<StrHead, u8>`: the head caches the hash (−1 = not computed yet) and
 //! the length in characters; the bytes follow. ASCII strings index in O(1) (byte =
-//! character); others walk the UTF-8. Identifier-like strings made by the compiler and
+//! character); others walk the UTF-8.
+//!
+//! Invariant: the bytes are valid UTF-8. Every constructor here copies whole `&str`
+//! values (one, several concatenated, or one repeated), so [`as_str`] can borrow them
+//! as a `&str` without re-validating (which made every access O(length)). The `try_`
+//! constructors build the object in place, once, and return `MemoryError` when memory
+//! is exhausted: sizes a program controls go through them. Identifier-like strings made by the compiler and
 //! attribute names are interned in a process-wide table, so name lookups compare by
 //! identity first.
 
 use super::builtin_types::STR_TYPE;
 use super::gilstatic::GilStatic;
-use super::handle::{PyRef, alloc_var};
+use super::handle::{PyRef, alloc_var, try_alloc_bytes};
 use super::typeobj::Layout;
 use std::cell::Cell;
 use std::hash::{Hash, Hasher};
@@ -22,13 +28,103 @@ pub struct StrHead {
 pub fn new_str(s: &str) -> PyRef {
     let head = StrHead {
         hash: Cell::new(-1),
-        char_len: if s.is_ascii() {
-            s.len()
-        } else {
-            s.chars().count()
-        },
+        char_len: count_chars(s),
     };
     alloc_var(&STR_TYPE, head, s.bytes())
+}
+
+fn count_chars(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
+}
+
+fn memory_error() -> super::PyErr {
+    super::PyErr::bare(&super::MEMORY_ERROR)
+}
+
+/// A new str of `byte_len` bytes and `char_len` characters written by `fill`, which
+/// must write valid UTF-8 (only this module's constructors call it).
+fn try_new_str_with(
+    byte_len: usize,
+    char_len: usize,
+    fill: impl FnOnce(&mut [u8]),
+) -> super::PyResult {
+    let head = StrHead {
+        hash: Cell::new(-1),
+        char_len,
+    };
+    try_alloc_bytes(&STR_TYPE, head, byte_len, fill).ok_or_else(memory_error)
+}
+
+/// A new str holding `s`, or `MemoryError`.
+pub fn try_new_str(s: &str) -> super::PyResult {
+    try_new_str_with(s.len(), count_chars(s), |b| b.copy_from_slice(s.as_bytes()))
+}
+
+/// The concatenation of `parts`, built in place, or `MemoryError`.
+pub fn try_concat(parts: &[&str]) -> super::PyResult {
+    let mut bytes = 0usize;
+    let mut chars = 0usize;
+    for p in parts {
+        bytes = bytes.checked_add(p.len()).ok_or_else(memory_error)?;
+        chars += count_chars(p);
+    }
+    try_new_str_with(bytes, chars, |b| {
+        let mut at = 0;
+        for p in parts {
+            b[at..at + p.len()].copy_from_slice(p.as_bytes());
+            at += p.len();
+        }
+    })
+}
+
+/// Writes whole `&str` values, one after the other, into a str under construction
+/// (see [`try_build`]); bytes it does not reach stay NUL, so the text is always
+/// valid UTF-8.
+pub struct StrWriter<'a> {
+    buf: &'a mut [u8],
+    at: usize,
+}
+
+impl StrWriter<'_> {
+    pub fn push(&mut self, s: &str) {
+        self.buf[self.at..self.at + s.len()].copy_from_slice(s.as_bytes());
+        self.at += s.len();
+    }
+
+    pub fn push_repeat(&mut self, s: &str, n: usize) {
+        for _ in 0..n {
+            self.push(s);
+        }
+    }
+}
+
+/// A new str of `byte_len` bytes holding `char_len` characters, written by `f` through
+/// a [`StrWriter`], in place and once, or `MemoryError`.
+pub fn try_build(
+    byte_len: usize,
+    char_len: usize,
+    f: impl FnOnce(&mut StrWriter),
+) -> super::PyResult {
+    try_new_str_with(byte_len, char_len, |buf| f(&mut StrWriter { buf, at: 0 }))
+}
+
+/// `s` repeated `n` times, built in place, or `MemoryError`.
+pub fn try_repeat(s: &str, n: usize) -> super::PyResult {
+    let bytes = s.len().checked_mul(n).ok_or_else(memory_error)?;
+    let chars = count_chars(s).checked_mul(n).ok_or_else(memory_error)?;
+    try_new_str_with(bytes, chars, |b| {
+        if s.len() == 1 {
+            b.fill(s.as_bytes()[0]);
+        } else {
+            for chunk in b.chunks_exact_mut(s.len()) {
+                chunk.copy_from_slice(s.as_bytes());
+            }
+        }
+    })
 }
 
 #[inline(always)]
@@ -39,8 +135,9 @@ fn parts(x: &PyRef) -> Option<(&StrHead, &[u8])> {
 /// The text of a str object (or subclass instance).
 #[inline(always)]
 pub fn as_str(x: &PyRef) -> Option<&str> {
-    // The bytes were copied from a `&str` in `new_str`, so they are valid UTF-8.
-    parts(x).map(|(_, b)| std::str::from_utf8(b).unwrap_or(""))
+    // SAFETY: every constructor in this module copies whole `&str` values into the
+    // bytes (see the module invariant), so they are valid UTF-8.
+    parts(x).map(|(_, b)| unsafe { std::str::from_utf8_unchecked(b) })
 }
 
 /// The text of an object known to be a str (empty if it is not: a VM bug).
@@ -79,7 +176,8 @@ pub fn str_hash(x: &PyRef) -> i64 {
             if h != -1 {
                 return h;
             }
-            let v = hash_text(std::str::from_utf8(bytes).unwrap_or(""));
+            // SAFETY: valid UTF-8 by the module invariant.
+            let v = hash_text(unsafe { std::str::from_utf8_unchecked(bytes) });
             head.hash.set(v);
             v
         }

@@ -105,6 +105,11 @@ impl Vm {
             self.recycle(frame);
             return Err(PyErr::recursion_error("maximum recursion depth exceeded"));
         }
+        // With the limit raised far enough, memory runs out first: MemoryError.
+        if self.frames.try_reserve(1).is_err() {
+            self.recycle(frame);
+            return Err(PyErr::bare(&crate::object::MEMORY_ERROR));
+        }
         self.frames.push(frame);
         Ok(())
     }

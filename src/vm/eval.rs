@@ -811,7 +811,12 @@ impl Vm {
             co.flags & (crate::bytecode::flags::VARARGS | crate::bytecode::flags::VARKEYWORDS) == 0
                 && co.kwonlyargcount == 0
                 && co.argcount as usize == argc;
-        if !simple || self.depth() >= self.recursion_limit {
+        // A frame stack that cannot grow takes the general path, which raises
+        // MemoryError.
+        if !simple
+            || self.depth() >= self.recursion_limit
+            || (self.frames.len() == self.frames.capacity() && self.frames.try_reserve(1).is_err())
+        {
             return false;
         }
         let nlocals = code.localsplus_names.len();

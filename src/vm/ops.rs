@@ -11,7 +11,7 @@ use crate::object::function::{BuiltinFunctionData, FunctionData};
 use crate::object::misc::InstanceData;
 use crate::object::set::as_set;
 use crate::object::singletons::*;
-use crate::object::str::{as_str, new_str, str_hash, str_of};
+use crate::object::str::{as_str, str_hash, str_of, try_new_str};
 use crate::object::tuple::tuple_items;
 use crate::object::*;
 
@@ -747,7 +747,7 @@ impl Vm {
         self.repr_depth += 1;
         let r = match x.ty().slots.repr.get() {
             Some(f) => f(self, x),
-            None => Ok(new_str(&default_repr(x))),
+            None => try_new_str(&default_repr(x)),
         };
         self.repr_depth -= 1;
         let r = r?;
@@ -789,7 +789,7 @@ impl Vm {
 
     pub fn ascii(&mut self, x: &PyRef) -> PyResult {
         let r = self.repr(x)?;
-        Ok(new_str(&crate::format::ascii_escape(str_of(&r))))
+        try_new_str(&crate::format::ascii_escape(str_of(&r)))
     }
 
     /// `format(x, spec)` through `__format__`.

@@ -13,7 +13,7 @@ use crate::object::int::{IntValue, int_value, new_int, new_int_value};
 use crate::object::iter::{BigRangeIter, IterState, new_iter};
 use crate::object::misc::{RangeData, SliceData, small_range_len};
 use crate::object::singletons::{none, not_implemented, py_bool};
-use crate::object::str::{new_str, str_of};
+use crate::object::str::{str_of, try_new_str};
 use crate::object::*;
 use crate::vm::{Args, Vm};
 
@@ -185,12 +185,19 @@ pub fn try_string(bytes: usize) -> PyResult<String> {
 /// `repr(x)` for a container element; `repr` itself bounds the recursion.
 pub fn join_reprs(vm: &mut Vm, items: &[PyRef], out: &mut String) -> PyResult<()> {
     for (i, x) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(", ");
-        }
         let r = vm.repr(x)?;
-        out.push_str(str_of(&r));
+        push_text(out, if i > 0 { ", " } else { "" })?;
+        push_text(out, str_of(&r))?;
     }
+    Ok(())
+}
+
+/// `out.push_str(s)`, growing fallibly: text whose size a program controls must end
+/// in MemoryError, not an abort.
+pub fn push_text(out: &mut String, s: &str) -> PyResult<()> {
+    out.try_reserve(s.len())
+        .map_err(|_| PyErr::bare(&MEMORY_ERROR))?;
+    out.push_str(s);
     Ok(())
 }
 
@@ -251,11 +258,11 @@ fn range_repr(_vm: &mut Vm, x: &PyRef) -> PyResult {
     let start = int_to_string(&r.start())?;
     let stop = int_to_string(&r.stop())?;
     let step = r.step();
-    Ok(new_str(&if step == IntValue::Small(1) {
+    try_new_str(&if step == IntValue::Small(1) {
         format!("range({start}, {stop})")
     } else {
         format!("range({start}, {stop}, {})", int_to_string(&step)?)
-    }))
+    })
 }
 
 /// The length, or OverflowError when it does not fit an `isize` (as CPython).

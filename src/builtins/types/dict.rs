@@ -12,7 +12,7 @@ use crate::object::handle::dealloc_fixed;
 use crate::object::iter::{DictIterKind, IterState, new_iter};
 use crate::object::misc::DictViewData;
 use crate::object::singletons::{none, not_implemented, py_bool};
-use crate::object::str::{new_str, str_of};
+use crate::object::str::{new_str, str_of, try_new_str};
 use crate::object::tuple::{as_tuple, new_tuple};
 use crate::object::*;
 use crate::vm::{Args, Vm};
@@ -163,7 +163,7 @@ fn dict_repr(vm: &mut Vm, x: &PyRef) -> PyResult {
         Ok(out)
     })();
     repr_leave(x.addr());
-    Ok(new_str(&r?))
+    try_new_str(&r?)
 }
 
 /// `a == b` for two dicts.
@@ -474,7 +474,7 @@ fn view_repr(vm: &mut Vm, x: &PyRef) -> PyResult {
     repr_leave(x.addr());
     r?;
     out.push_str("])");
-    Ok(new_str(&out))
+    try_new_str(&out)
 }
 
 fn view_len(_vm: &mut Vm, x: &PyRef) -> PyResult<usize> {

@@ -5,7 +5,7 @@
 use crate::object::exception::{ExceptionData, as_exception};
 use crate::object::handle::dealloc_fixed;
 use crate::object::singletons::*;
-use crate::object::str::{new_str, str_of};
+use crate::object::str::{new_str, str_of, try_new_str};
 use crate::object::tuple::{new_tuple, tuple_from_slice, tuple_items};
 use crate::object::*;
 use crate::vm::{Args, Vm};
@@ -120,7 +120,7 @@ fn exc_repr(vm: &mut Vm, x: &PyRef) -> PyResult {
         let r = vm.repr_string(&args)?;
         r[1..r.len() - 1].trim_end_matches(',').to_string()
     };
-    Ok(new_str(&format!("{name}({inner})")))
+    try_new_str(&format!("{name}({inner})"))
 }
 
 fn opt_or_none(x: Option<PyRef>) -> PyRef {

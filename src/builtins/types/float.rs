@@ -20,7 +20,7 @@ use crate::object::function::NativeFn;
 use crate::object::handle::dealloc_fixed;
 use crate::object::int::{IntValue, int_value, new_bigint, new_int};
 use crate::object::singletons::{is_none, not_implemented, py_bool};
-use crate::object::str::{as_str, new_str};
+use crate::object::str::{as_str, try_new_str};
 use crate::object::tuple::new_tuple;
 use crate::object::*;
 use crate::vm::{Args, Vm};
@@ -318,7 +318,7 @@ fn value_of(x: &PyRef) -> f64 {
 // ----- slots -------------------------------------------------------------------------
 
 fn float_repr(_vm: &mut Vm, x: &PyRef) -> PyResult {
-    Ok(new_str(&format::float_repr(value_of(x))))
+    try_new_str(&format::float_repr(value_of(x)))
 }
 
 fn float_hash(_vm: &mut Vm, x: &PyRef) -> PyResult<i64> {
@@ -508,7 +508,7 @@ fn float_ratio(_vm: &mut Vm, x: &PyRef) -> PyResult {
 }
 
 fn float_hex_method(_vm: &mut Vm, x: &PyRef) -> PyResult {
-    Ok(new_str(&float_hex(value_of(x))))
+    try_new_str(&float_hex(value_of(x)))
 }
 
 fn float_getnewargs(_vm: &mut Vm, x: &PyRef) -> PyResult {
@@ -602,7 +602,7 @@ fn m_format(vm: &mut Vm, args: Args) -> PyResult {
     }
     let text =
         format::format_float_typed(value_of(s), spec, s.ty().name()).map_err(format_error)?;
-    Ok(new_str(&text))
+    try_new_str(&text)
 }
 
 fn g_real(vm: &mut Vm, args: Args) -> PyResult {

@@ -7,7 +7,7 @@ use crate::object::dict::as_dict;
 use crate::object::function::*;
 use crate::object::handle::dealloc_fixed;
 use crate::object::singletons::*;
-use crate::object::str::{new_str, str_of};
+use crate::object::str::{new_str, str_of, try_new_str};
 use crate::object::tuple::new_tuple;
 use crate::object::*;
 use crate::vm::ops::no_attribute;
@@ -73,11 +73,11 @@ fn function_descr_get(_vm: &mut Vm, f: &PyRef, obj: Option<&PyRef>, _ty: &PyRef)
 
 fn function_repr(_vm: &mut Vm, f: &PyRef) -> PyResult {
     let d = f.downcast::<FunctionData>().expect("function");
-    Ok(new_str(&format!(
+    try_new_str(&format!(
         "<function {} at {:#x}>",
         str_of(&d.qualname.borrow()),
         f.addr()
-    )))
+    ))
 }
 
 fn function_getattro(vm: &mut Vm, f: &PyRef, name: &PyRef) -> PyResult {
@@ -135,7 +135,7 @@ fn method_repr(vm: &mut Vm, m: &PyRef) -> PyResult {
         None => "?".into(),
     };
     let r = vm.repr_string(&d.self_obj)?;
-    Ok(new_str(&format!("<bound method {qual} of {r}>")))
+    try_new_str(&format!("<bound method {qual} of {r}>"))
 }
 
 fn method_getattro(vm: &mut Vm, m: &PyRef, name: &PyRef) -> PyResult {
@@ -354,17 +354,17 @@ fn builtin_repr(_vm: &mut Vm, f: &PyRef) -> PyResult {
         ),
         _ => format!("<built-in function {}>", d.name),
     };
-    Ok(new_str(&text))
+    try_new_str(&text)
 }
 
 fn builtin_getattro(vm: &mut Vm, f: &PyRef, name: &PyRef) -> PyResult {
     let d = f.downcast::<BuiltinFunctionData>().expect("builtin");
     match str_of(name) {
         "__name__" => Ok(new_str(d.name)),
-        "__qualname__" => Ok(new_str(&match &d.owner {
+        "__qualname__" => try_new_str(&match &d.owner {
             Some(o) => format!("{}.{}", as_type(o).name(), d.name),
             None => d.name.to_string(),
-        })),
+        }),
         "__self__" => Ok(d.self_obj.clone().unwrap_or_else(none)),
         "__doc__" => Ok(none()),
         "__module__" => Ok(match d.module {
@@ -604,7 +604,7 @@ fn wrapped_getattro(vm: &mut Vm, x: &PyRef, name: &PyRef) -> PyResult {
 
 fn cell_repr(_vm: &mut Vm, c: &PyRef) -> PyResult {
     let d = c.downcast::<CellData>().expect("cell");
-    Ok(new_str(&match &*d.contents.borrow() {
+    try_new_str(&match &*d.contents.borrow() {
         Some(v) => format!(
             "<cell at {:#x}: {} object at {:#x}>",
             c.addr(),
@@ -612,7 +612,7 @@ fn cell_repr(_vm: &mut Vm, c: &PyRef) -> PyResult {
             v.addr()
         ),
         None => format!("<cell at {:#x}: empty>", c.addr()),
-    }))
+    })
 }
 
 fn cell_getattro(vm: &mut Vm, c: &PyRef, name: &PyRef) -> PyResult {
@@ -629,13 +629,13 @@ fn cell_getattro(vm: &mut Vm, c: &PyRef, name: &PyRef) -> PyResult {
 
 fn code_repr(_vm: &mut Vm, c: &PyRef) -> PyResult {
     let d = c.downcast::<CodeData>().expect("code");
-    Ok(new_str(&format!(
+    try_new_str(&format!(
         "<code object {} at {:#x}, file \"{}\", line {}>",
         d.code.name,
         c.addr(),
         d.code.filename,
         d.code.first_line
-    )))
+    ))
 }
 
 fn code_getattro(vm: &mut Vm, c: &PyRef, name: &PyRef) -> PyResult {
@@ -653,9 +653,9 @@ fn code_getattro(vm: &mut Vm, c: &PyRef, name: &PyRef) -> PyResult {
         )
     };
     match str_of(name) {
-        "co_name" => Ok(new_str(&d.code.name)),
-        "co_qualname" => Ok(new_str(&d.code.qualname)),
-        "co_filename" => Ok(new_str(&d.code.filename)),
+        "co_name" => try_new_str(&d.code.name),
+        "co_qualname" => try_new_str(&d.code.qualname),
+        "co_filename" => try_new_str(&d.code.filename),
         "co_firstlineno" => Ok(crate::object::int::new_int(d.code.first_line as i64)),
         "co_argcount" => Ok(crate::object::int::new_int(d.code.argcount as i64)),
         "co_kwonlyargcount" => Ok(crate::object::int::new_int(d.code.kwonlyargcount as i64)),
@@ -677,10 +677,10 @@ fn module_repr(_vm: &mut Vm, m: &PyRef) -> PyResult {
     let file = crate::object::module::module_dict(m)
         .and_then(|d| as_dict(&d).and_then(|d| d.get_item_str("__file__")))
         .map(|f| str_of(&f).to_string());
-    Ok(new_str(&match file {
+    try_new_str(&match file {
         Some(f) => format!("<module '{name}' from '{f}'>"),
         None => format!("<module '{name}' (built-in)>"),
-    }))
+    })
 }
 
 pub fn init() {

@@ -8,7 +8,7 @@ use crate::object::dict::as_dict;
 use crate::object::handle::dealloc_fixed;
 use crate::object::misc::{GetSetData, GetSetKind};
 use crate::object::singletons::none;
-use crate::object::str::new_str;
+use crate::object::str::{new_str, try_new_str};
 use crate::object::*;
 use crate::vm::ops::{instance_dict_cell, instance_dict_or_create};
 use crate::vm::{Args, Vm};
@@ -81,11 +81,11 @@ fn getset_set(_vm: &mut Vm, d: &PyRef, obj: &PyRef, value: Option<PyRef>) -> PyR
 
 fn getset_repr(_vm: &mut Vm, d: &PyRef) -> PyResult {
     let g = data(d);
-    Ok(new_str(&format!(
+    try_new_str(&format!(
         "<attribute '{}' of '{}' objects>",
         name(g.kind),
         g.owner
-    )))
+    ))
 }
 
 fn m_get(vm: &mut Vm, args: Args) -> PyResult {

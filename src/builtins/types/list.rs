@@ -16,7 +16,7 @@ use crate::object::int::new_int;
 use crate::object::iter::{IterState, new_iter};
 use crate::object::list::{ListData, as_list, new_list};
 use crate::object::singletons::{is_none, none, not_implemented};
-use crate::object::str::new_str;
+use crate::object::str::{new_str, try_new_str};
 use crate::object::*;
 use crate::vm::{Args, Vm};
 use std::cell::RefCell;
@@ -87,7 +87,7 @@ fn list_repr(vm: &mut Vm, x: &PyRef) -> PyResult {
     repr_leave(x.addr());
     r?;
     out.push(']');
-    Ok(new_str(&out))
+    try_new_str(&out)
 }
 
 fn list_richcompare(vm: &mut Vm, a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult {

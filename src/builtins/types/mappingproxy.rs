@@ -13,7 +13,7 @@ use crate::object::dict::as_dict;
 use crate::object::handle::dealloc_fixed;
 use crate::object::misc::DictViewData;
 use crate::object::singletons::not_implemented;
-use crate::object::str::new_str;
+use crate::object::str::try_new_str;
 use crate::object::*;
 use crate::vm::{Args, Vm};
 
@@ -65,7 +65,7 @@ fn m_new(vm: &mut Vm, args: Args) -> PyResult {
 
 fn proxy_repr(vm: &mut Vm, x: &PyRef) -> PyResult {
     let inner = vm.repr_string(receiver(x, "__repr__")?)?;
-    Ok(new_str(&format!("mappingproxy({inner})")))
+    try_new_str(&format!("mappingproxy({inner})"))
 }
 
 fn proxy_str(vm: &mut Vm, x: &PyRef) -> PyResult {

@@ -6,14 +6,14 @@ use super::add_method;
 use crate::object::handle::dealloc_fixed;
 use crate::object::misc::InstanceData;
 use crate::object::singletons::*;
-use crate::object::str::new_str;
+use crate::object::str::{new_str, try_new_str};
 use crate::object::*;
 use crate::vm::ops::default_repr;
 use crate::vm::{Args, Vm};
 use std::cell::RefCell;
 
 fn object_repr(_vm: &mut Vm, x: &PyRef) -> PyResult {
-    Ok(new_str(&default_repr(x)))
+    try_new_str(&default_repr(x))
 }
 
 fn object_hash(_vm: &mut Vm, x: &PyRef) -> PyResult<i64> {

@@ -7,7 +7,7 @@ use super::exceptions::member_names;
 use crate::object::exception::{as_exception, member, set_member};
 use crate::object::int::{IntValue, int_value};
 use crate::object::singletons::{is_none, none};
-use crate::object::str::new_str;
+use crate::object::str::{new_str, try_new_str};
 use crate::object::tuple::{tuple_from_slice, tuple_items};
 use crate::object::*;
 use crate::vm::{Args, Vm};
@@ -94,17 +94,17 @@ fn oserror_str(vm: &mut Vm, x: &PyRef) -> PyResult {
     let (errno, strerror) = (get("errno"), get("strerror"));
     if let (Some(f), Some(e), Some(s)) = (get("filename"), &errno, &strerror) {
         let (e, s, f) = (vm.str_string(e)?, vm.str_string(s)?, vm.repr_string(&f)?);
-        return Ok(new_str(&match get("filename2") {
+        return try_new_str(&match get("filename2") {
             Some(f2) => format!("[Errno {e}] {s}: {f} -> {}", vm.repr_string(&f2)?),
             None => format!("[Errno {e}] {s}: {f}"),
-        }));
+        });
     }
     if let (Some(e), Some(s)) = (&errno, &strerror) {
-        return Ok(new_str(&format!(
+        return try_new_str(&format!(
             "[Errno {}] {}",
             vm.str_string(e)?,
             vm.str_string(s)?
-        )));
+        ));
     }
     let args = as_exception(x).map(|d| d.args.borrow().clone());
     match args.as_ref().map(tuple_items) {

@@ -14,7 +14,7 @@ use crate::object::handle::dealloc_fixed;
 use crate::object::iter::{IterState, new_iter};
 use crate::object::set::{SetData, as_set};
 use crate::object::singletons::{none, not_implemented, py_bool};
-use crate::object::str::new_str;
+use crate::object::str::{new_str, try_new_str};
 use crate::object::tuple::new_tuple;
 use crate::object::*;
 use crate::vm::{Args, Vm};
@@ -72,10 +72,10 @@ fn set_repr(vm: &mut Vm, x: &PyRef) -> PyResult {
     let name = x.ty().name().to_string();
     let exact_set = x.is_exact(&SET_TYPE);
     if s.is_empty() {
-        return Ok(new_str(&format!("{name}()")));
+        return try_new_str(&format!("{name}()"));
     }
     if !repr_enter(x.addr()) {
-        return Ok(new_str(&format!("{name}(...)")));
+        return try_new_str(&format!("{name}(...)"));
     }
     let elems = iteration_order(s);
     let mut out = if exact_set {
@@ -90,7 +90,7 @@ fn set_repr(vm: &mut Vm, x: &PyRef) -> PyResult {
     if !exact_set {
         out.push(')');
     }
-    Ok(new_str(&out))
+    try_new_str(&out)
 }
 
 fn shuffle_bits(h: u64) -> u64 {

@@ -12,7 +12,7 @@ use crate::object::handle::dealloc_fixed;
 use crate::object::int::{IntValue, int_value, new_int};
 use crate::object::misc::SliceData;
 use crate::object::singletons::{is_none, none, not_implemented, py_bool};
-use crate::object::str::new_str;
+use crate::object::str::try_new_str;
 use crate::object::tuple::new_tuple;
 use crate::object::*;
 use crate::vm::{Args, Vm};
@@ -298,7 +298,7 @@ fn slice_repr(vm: &mut Vm, x: &PyRef) -> PyResult {
     let a = vm.repr_string(&a)?;
     let b = vm.repr_string(&b)?;
     let c = vm.repr_string(&c)?;
-    Ok(new_str(&format!("slice({a}, {b}, {c})")))
+    try_new_str(&format!("slice({a}, {b}, {c})"))
 }
 
 fn slice_richcompare(vm: &mut Vm, a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult {

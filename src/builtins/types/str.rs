@@ -16,11 +16,13 @@ mod unicode;
 
 pub use formatting::{format_error, percent_format};
 
-use super::containers::{add_new, add_wrappers, bind_args, descr_error, receiver, try_string};
+use super::containers::{add_new, add_wrappers, bind_args, descr_error, receiver};
 use super::slice::{SeqIndex, isize_or_index_error, slice_positions, try_index};
 use super::{add_method, check_method_args};
 use crate::object::singletons::{not_implemented, py_bool};
-use crate::object::str::{as_str, char_len, intern, is_ascii, new_str, str_hash, str_of};
+use crate::object::str::{
+    as_str, char_len, intern, is_ascii, new_str, str_hash, str_of, try_new_str,
+};
 use crate::object::tuple::new_tuple;
 use crate::object::*;
 use crate::vm::{Args, Vm};
@@ -91,7 +93,9 @@ fn count_chars(s: &str) -> usize {
 // ----- slots -------------------------------------------------------------------------
 
 fn s_repr(_vm: &mut Vm, x: &PyRef) -> PyResult {
-    Ok(new_str(&str_repr(text(x, "__repr__")?)))
+    let repr = crate::format::try_str_repr(text(x, "__repr__")?)
+        .map_err(|_| PyErr::bare(&MEMORY_ERROR))?;
+    try_new_str(&repr)
 }
 
 fn s_str(_vm: &mut Vm, x: &PyRef) -> PyResult {
@@ -217,10 +221,7 @@ fn s_add(_vm: &mut Vm, a: &PyRef, b: &PyRef) -> PyResult {
     if x.is_empty() && b.is_exact(&STR_TYPE) {
         return Ok(b.clone());
     }
-    let mut out = try_string(x.len() + y.len())?;
-    out.push_str(x);
-    out.push_str(y);
-    Ok(new_str(&out))
+    crate::object::str::try_concat(&[x, y])
 }
 
 fn s_mul(vm: &mut Vm, a: &PyRef, b: &PyRef) -> PyResult {
@@ -245,12 +246,7 @@ fn s_mul(vm: &mut Vm, a: &PyRef, b: &PyRef) -> PyResult {
     if chars.checked_mul(n).is_none_or(|t| t > isize::MAX as usize) {
         return Err(PyErr::overflow("repeated string is too long"));
     }
-    let total = s
-        .len()
-        .checked_mul(n)
-        .ok_or_else(|| PyErr::bare(&MEMORY_ERROR))?;
-    drop(try_string(total)?);
-    Ok(new_str(&s.repeat(n)))
+    crate::object::str::try_repeat(s, n)
 }
 
 fn s_mod(vm: &mut Vm, a: &PyRef, b: &PyRef) -> PyResult {
@@ -258,7 +254,7 @@ fn s_mod(vm: &mut Vm, a: &PyRef, b: &PyRef) -> PyResult {
         return Ok(not_implemented());
     };
     let fmt = fmt.to_string();
-    Ok(new_str(&percent_format(vm, &fmt, b)?))
+    try_new_str(&percent_format(vm, &fmt, b)?)
 }
 
 /// `str(object='')`, `str(object, encoding, errors)`.

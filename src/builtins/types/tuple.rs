@@ -11,7 +11,7 @@ use super::slice::{SeqIndex, norm_index, seq_subscript, slice_positions};
 use super::{add_method, check_args, check_method_args};
 use crate::object::int::new_int;
 use crate::object::singletons::not_implemented;
-use crate::object::str::new_str;
+use crate::object::str::{new_str, try_new_str};
 use crate::object::tuple::{as_tuple, new_tuple, new_tuple_of_type};
 use crate::object::*;
 use crate::vm::{Args, Vm};
@@ -36,7 +36,7 @@ fn tuple_repr(vm: &mut Vm, x: &PyRef) -> PyResult {
         out.push(',');
     }
     out.push(')');
-    Ok(new_str(&out))
+    try_new_str(&out)
 }
 
 fn tuple_hash(vm: &mut Vm, x: &PyRef) -> PyResult<i64> {

@@ -9,7 +9,7 @@ use crate::object::handle::dealloc_fixed;
 use crate::object::misc::GetSetKind;
 use crate::object::misc::{InstanceData, SuperData};
 use crate::object::singletons::*;
-use crate::object::str::{new_str, str_of};
+use crate::object::str::{new_str, str_of, try_new_str};
 use crate::object::tuple::{new_tuple, tuple_items};
 use crate::object::typeobj::{Slots, flags};
 use crate::object::*;
@@ -28,11 +28,11 @@ fn type_repr(vm: &mut Vm, x: &PyRef) -> PyResult {
         }
         None => t.module.to_string(),
     };
-    Ok(new_str(&if module == "builtins" {
+    try_new_str(&if module == "builtins" {
         format!("<class '{q}'>")
     } else {
         format!("<class '{module}.{q}'>")
-    }))
+    })
 }
 
 /// `C(args)`: `__new__` then `__init__`; `type(x)` returns x's type.
@@ -1012,14 +1012,14 @@ fn super_getattro(vm: &mut Vm, sup: &PyRef, name: &PyRef) -> PyResult {
 
 fn super_repr(_vm: &mut Vm, sup: &PyRef) -> PyResult {
     let s = sup.downcast::<SuperData>().expect("super");
-    Ok(new_str(&format!(
+    try_new_str(&format!(
         "<super: <class '{}'>, {}>",
         as_type(&s.ty).name(),
         match &s.obj_type {
             Some(t) => format!("<{} object>", as_type(t).name()),
             None => "NULL".to_string(),
         }
-    )))
+    ))
 }
 
 fn m_mro(_vm: &mut Vm, args: Args) -> PyResult {

@@ -24,7 +24,7 @@ use crate::object::function::{NativeFn, PropertyData, StaticMethodData};
 use crate::object::handle::dealloc_fixed;
 use crate::object::int::{IntData, IntValue, int_value, new_int, new_int_value};
 use crate::object::singletons::{is_none, not_implemented, py_bool};
-use crate::object::str::{as_str, new_str};
+use crate::object::str::{as_str, new_str, try_new_str};
 use crate::object::tuple::new_tuple;
 use crate::object::*;
 use crate::vm::{Args, Vm};
@@ -149,7 +149,7 @@ pub fn int_to_string(v: &IntValue) -> PyResult<String> {
 // ----- slots -------------------------------------------------------------------------
 
 fn int_repr(_vm: &mut Vm, x: &PyRef) -> PyResult {
-    Ok(new_str(&int_to_string(value_of(x))?))
+    try_new_str(&int_to_string(value_of(x))?)
 }
 
 fn bool_repr(_vm: &mut Vm, x: &PyRef) -> PyResult {
@@ -669,7 +669,7 @@ fn m_format(vm: &mut Vm, args: Args) -> PyResult {
     }
     let text = format::format_int_typed(&big_of(value_of(s)), spec, s.ty().name())
         .map_err(format_error)?;
-    Ok(new_str(&text))
+    try_new_str(&text)
 }
 
 fn g_self(_vm: &mut Vm, args: Args) -> PyResult {

@@ -8,7 +8,7 @@ use crate::builtins::types::slice::as_isize;
 use crate::format::is_space;
 use crate::object::int::new_int;
 use crate::object::singletons::{is_none, py_bool};
-use crate::object::str::{as_str, new_str};
+use crate::object::str::{as_str, try_new_str};
 use crate::object::*;
 use crate::vm::{Args, Vm};
 
@@ -71,12 +71,29 @@ pub(super) fn m_replace(vm: &mut Vm, args: Args) -> PyResult {
         Some(c) => as_isize(vm, c)?,
         None => -1,
     };
-    let out = if count < 0 {
-        s.replace(old, new)
+    let limit = if count < 0 {
+        usize::MAX
     } else {
-        s.replacen(old, new, count as usize)
+        count as usize
     };
-    Ok(make_str(&out))
+    let hits = s.match_indices(old).take(limit).count();
+    if hits == 0 {
+        return Ok(make_str(s));
+    }
+    // Sized first and built in place: a huge result is a MemoryError, not an abort.
+    let bytes = (new.len() as u128 * hits as u128 + (s.len() - old.len() * hits) as u128)
+        .try_into()
+        .map_err(|_| PyErr::overflow("replace string is too long"))?;
+    let chars = count_chars(s) + hits * count_chars(new) - hits * count_chars(old);
+    crate::object::str::try_build(bytes, chars, |w| {
+        let mut last = 0;
+        for (at, _) in s.match_indices(old).take(limit) {
+            w.push(&s[last..at]);
+            w.push(new);
+            last = at + old.len();
+        }
+        w.push(&s[last..]);
+    })
 }
 
 fn fill_char(v: Option<&PyRef>) -> PyResult<char> {
@@ -118,11 +135,14 @@ fn pad_impl(
     let width = width as usize;
     let (l, r) = split(width - len, width);
     check_alloc(l + r, fill.len_utf8())?;
-    let mut out = try_string(s.len() + (l + r) * fill.len_utf8())?;
-    out.extend(std::iter::repeat_n(fill, l));
-    out.push_str(s);
-    out.extend(std::iter::repeat_n(fill, r));
-    Ok(new_str(&out))
+    let mut buf = [0u8; 4];
+    let fill = &*fill.encode_utf8(&mut buf);
+    let bytes = s.len() + (l + r) * fill.len();
+    crate::object::str::try_build(bytes, width, |w| {
+        w.push_repeat(fill, l);
+        w.push(s);
+        w.push_repeat(fill, r);
+    })
 }
 
 pub(super) fn m_center(vm: &mut Vm, args: Args) -> PyResult {
@@ -157,7 +177,7 @@ pub(super) fn m_zfill(vm: &mut Vm, args: Args) -> PyResult {
     };
     out.extend(std::iter::repeat_n('0', fill));
     out.push_str(body);
-    Ok(new_str(&out))
+    try_new_str(&out)
 }
 
 pub(super) fn m_expandtabs(vm: &mut Vm, args: Args) -> PyResult {
@@ -334,21 +354,33 @@ pub(super) fn m_maketrans(vm: &mut Vm, args: Args) -> PyResult {
 
 // ----- case and predicates -----------------------------------------------------------
 
+/// `$f` maps each ASCII character on its own (`per_char`): long ASCII text is then
+/// mapped chunk by chunk straight into the result, so a huge string costs its size
+/// once and exhausting memory is a MemoryError rather than an abort.
 macro_rules! case_method {
-    ($fname:ident, $pyname:literal, $f:path) => {
+    ($fname:ident, $pyname:literal, $f:path, per_char: $per_char:literal) => {
         pub(super) fn $fname(_vm: &mut Vm, args: Args) -> PyResult {
             let (s, _) = recv(&args, concat!("str.", $pyname), 0, 0)?;
+            if $per_char && s.len() > CASE_CHUNK && s.is_ascii() {
+                return crate::object::str::try_build(s.len(), s.len(), |w| {
+                    for chunk in s.as_bytes().chunks(CASE_CHUNK) {
+                        w.push(&$f(std::str::from_utf8(chunk).unwrap_or_default()));
+                    }
+                });
+            }
             Ok(make_str(&$f(s)))
         }
     };
 }
 
-case_method!(m_upper, "upper", unicode::upper);
-case_method!(m_lower, "lower", unicode::lower);
-case_method!(m_title, "title", unicode::title);
-case_method!(m_capitalize, "capitalize", unicode::capitalize);
-case_method!(m_swapcase, "swapcase", unicode::swapcase);
-case_method!(m_casefold, "casefold", unicode::casefold);
+const CASE_CHUNK: usize = 1 << 16;
+
+case_method!(m_upper, "upper", unicode::upper, per_char: true);
+case_method!(m_lower, "lower", unicode::lower, per_char: true);
+case_method!(m_title, "title", unicode::title, per_char: false);
+case_method!(m_capitalize, "capitalize", unicode::capitalize, per_char: false);
+case_method!(m_swapcase, "swapcase", unicode::swapcase, per_char: true);
+case_method!(m_casefold, "casefold", unicode::casefold, per_char: true);
 
 macro_rules! predicate {
     ($fname:ident, $pyname:literal, |$s:ident| $body:expr) => {
