@@ -118,7 +118,9 @@ impl PercentSpec<'_> {
         if w < 0 {
             self.left_adjust = true;
         }
-        self.width = PercentNum::Value(w.unsigned_abs() as usize);
+        // CPython negates the width in a Py_ssize_t: -2**63 stays negative, and a
+        // negative width pads nothing.
+        self.width = PercentNum::Value(w.checked_abs().map_or(0, |w| w as usize));
         Ok(())
     }
 
@@ -411,6 +413,9 @@ mod tests {
     #[test]
     fn star_values() {
         let mut s = spec("%*.*d");
+        let mut t = PercentSpec::new();
+        t.set_star_width(&-(BigInt::from(1) << 63u32)).unwrap();
+        assert!(matches!(t.width, PercentNum::Value(0)) && t.left_adjust);
         s.set_star_width(&BigInt::from(-5)).unwrap();
         s.set_star_precision(&BigInt::from(-3)).unwrap();
         assert!(s.left_adjust);

@@ -150,7 +150,7 @@ pub fn repeat_count(vm: &mut Vm, n: &PyRef) -> PyResult<Option<usize>> {
         return Ok(None);
     }
     let v = index_value(vm, n)?;
-    let i = super::slice::isize_or_overflow(&v)?;
+    let i = super::slice::isize_or_overflow(&v, n)?;
     Ok(Some(i.max(0) as usize))
 }
 

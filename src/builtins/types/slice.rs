@@ -68,31 +68,39 @@ pub fn clamp_isize(v: &IntValue) -> isize {
     }
 }
 
-/// An int value as `isize`, or `IndexError: cannot fit 'int' into an index-sized
-/// integer` (CPython's `PyNumber_AsSsize_t(v, PyExc_IndexError)`).
-pub fn isize_or_index_error(v: &IntValue) -> PyResult<isize> {
+/// The value `v` of `of.__index__()` as `isize`, or `IndexError: cannot fit 'T' into
+/// an index-sized integer` naming `of`'s class (CPython's
+/// `PyNumber_AsSsize_t(of, PyExc_IndexError)`).
+pub fn isize_or_index_error(v: &IntValue, of: &PyRef) -> PyResult<isize> {
+    fits_isize(v).ok_or_else(|| PyErr::index_error(cannot_fit(of)))
+}
+
+/// As [`isize_or_index_error`], raising OverflowError
+/// (`PyNumber_AsSsize_t(of, PyExc_OverflowError)`: sequence repetition).
+pub fn isize_or_overflow(v: &IntValue, of: &PyRef) -> PyResult<isize> {
+    fits_isize(v).ok_or_else(|| PyErr::overflow(cannot_fit(of)))
+}
+
+fn fits_isize(v: &IntValue) -> Option<isize> {
     match v {
-        IntValue::Small(i) => isize::try_from(*i).map_err(|_| too_big_index()),
-        IntValue::Big(b) => b.to_isize().ok_or_else(too_big_index),
+        IntValue::Small(i) => isize::try_from(*i).ok(),
+        IntValue::Big(b) => b.to_isize(),
     }
 }
 
-/// An int value as `isize`, or `OverflowError: cannot fit 'int' into an index-sized
-/// integer` (CPython's `PyNumber_AsSsize_t(v, PyExc_OverflowError)`).
-pub fn isize_or_overflow(v: &IntValue) -> PyResult<isize> {
-    isize_or_index_error(v)
-        .map_err(|_| PyErr::overflow("cannot fit 'int' into an index-sized integer"))
+fn cannot_fit(of: &PyRef) -> String {
+    format!(
+        "cannot fit '{}' into an index-sized integer",
+        of.ty().name()
+    )
 }
 
-fn too_big_index() -> PyErr {
-    PyErr::index_error("cannot fit 'int' into an index-sized integer")
-}
-
-/// `x` as an `isize` index (`__index__` honoured), `'T' object cannot be interpreted as
-/// an integer` otherwise; overflow raises OverflowError.
+/// A method's `Py_ssize_t` argument (`__index__` honoured), `'T' object cannot be
+/// interpreted as an integer` otherwise; overflow is CPython's argument-clinic
+/// OverflowError (`Python int too large to convert to C ssize_t`).
 pub fn as_isize(vm: &mut Vm, x: &PyRef) -> PyResult<isize> {
     let v = index_value(vm, x)?;
-    isize_or_overflow(&v)
+    fits_isize(&v).ok_or_else(|| PyErr::overflow("Python int too large to convert to C ssize_t"))
 }
 
 /// A slice bound: None, or an index clamped to `isize`.
@@ -262,7 +270,7 @@ pub fn seq_subscript(vm: &mut Vm, key: &PyRef, len: usize, kind: &str) -> PyResu
         return Ok(SeqIndex::Slice { start, stop, step });
     }
     match try_index(vm, key)? {
-        Some(v) => Ok(SeqIndex::Int(isize_or_index_error(&v)?)),
+        Some(v) => Ok(SeqIndex::Int(isize_or_index_error(&v, key)?)),
         None => Err(PyErr::type_error(format!(
             "{kind} indices must be integers or slices, not {}",
             key.ty().name()

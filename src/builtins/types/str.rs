@@ -140,7 +140,7 @@ fn s_getitem(vm: &mut Vm, x: &PyRef, key: &PyRef) -> PyResult {
         SeqIndex::Slice { start, stop, step }
     } else {
         match try_index(vm, key)? {
-            Some(v) => SeqIndex::Int(isize_or_index_error(&v)?),
+            Some(v) => SeqIndex::Int(isize_or_index_error(&v, key)?),
             None => {
                 return Err(PyErr::type_error(format!(
                     "string indices must be integers, not '{}'",

@@ -212,8 +212,13 @@ fn fold_binary(op: BinOpKind, l: &Constant, r: &Constant) -> Option<Constant> {
         (Mult, Constant::Str(s), n) | (Mult, n, Constant::Str(s)) => {
             let n = as_int(n)?;
             let len = s.chars().count();
+            // An empty operand folds only when the count is index-sized: `'' * 2**63`
+            // is an OverflowError at run time, as in CPython (its fold fails too).
             let count = match MAX_STR_SIZE.checked_div(len) {
-                None => 0,
+                None => {
+                    n.to_isize()?;
+                    0
+                }
                 Some(limit) => {
                     let n = n.to_usize()?;
                     if n > limit {
@@ -227,6 +232,7 @@ fn fold_binary(op: BinOpKind, l: &Constant, r: &Constant) -> Option<Constant> {
         (Mult, Constant::Tuple(t), n) | (Mult, n, Constant::Tuple(t)) => {
             let n = as_int(n)?;
             if t.is_empty() {
+                n.to_isize()?;
                 return Some(Constant::Tuple(Vec::new()));
             }
             let n = n.to_usize()?;
@@ -375,6 +381,13 @@ mod tests {
         );
         assert_eq!(fold_binary(BinOpKind::Mult, &s, &int(5000)), None);
         assert_eq!(fold_binary(BinOpKind::Mult, &s, &int(-1)), None);
+        let huge = Constant::Int(BigInt::from(1) << 63);
+        let empty = Constant::Str(String::new());
+        assert_eq!(fold_binary(BinOpKind::Mult, &empty, &huge), None);
+        assert_eq!(
+            fold_binary(BinOpKind::Mult, &Constant::Tuple(vec![]), &huge),
+            None
+        );
         assert_eq!(fold_binary(BinOpKind::Mod, &s, &int(1)), None);
     }
 }

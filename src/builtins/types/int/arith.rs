@@ -355,8 +355,15 @@ pub fn int_lshift(a: &IntValue, b: &IntValue) -> Result<IntValue, ArithError> {
     }
     let n = match b {
         IntValue::Small(n) => *n as u64,
-        // CPython cannot even size the result.
-        IntValue::Big(_) => return Err(ArithError::Overflow("too many digits in integer")),
+        // CPython sizes the result in 30-bit digits: while that count fits in a
+        // Py_ssize_t the allocation fails (MemoryError); past it, it cannot even size it.
+        IntValue::Big(b) => {
+            return Err(if (&*b / 30u32).to_i64().is_some() {
+                ArithError::Memory
+            } else {
+                ArithError::Overflow("too many digits in integer")
+            });
+        }
     };
     if let IntValue::Small(x) = a
         && n < 64

@@ -186,7 +186,14 @@ pub(super) fn m_expandtabs(vm: &mut Vm, args: Args) -> PyResult {
     let p = bind_method_args(&args, "expandtabs", &["tabsize"], 0)?;
     let tabsize = match &p[0] {
         Some(v) => {
-            let t = as_isize(vm, v)?;
+            let too_large = || PyErr::overflow("Python int too large to convert to C int");
+            let t = as_isize(vm, v).map_err(|e| {
+                if e.matches(&OVERFLOW_ERROR) {
+                    too_large()
+                } else {
+                    e
+                }
+            })?;
             if i32::try_from(t).is_err() {
                 return Err(PyErr::overflow("Python int too large to convert to C int"));
             }
