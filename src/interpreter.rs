@@ -217,8 +217,9 @@ impl Interpreter {
         let r = r.map(|_| ()).map_err(|e| self.describe(e));
         if r.is_ok() {
             // On an error the caller prints the traceback first, and stdout is flushed
-            // at shutdown, in CPython's order.
-            let _ = crate::builtins::io::flush_stdout();
+            // at shutdown, in CPython's order. A failed flush keeps the text for the
+            // exit-time flush, which reports it.
+            let _ = crate::builtins::io::flush_stdout_keeping_on_error();
         }
         r
     }
@@ -265,7 +266,14 @@ impl Interpreter {
                 is_system_exit: true,
             };
         }
-        let traceback = crate::vm::traceback::format_exception(&mut self.vm, &exc);
+        // With `sys.stderr = None` CPython has nowhere to print the traceback.
+        let stderr_gone =
+            crate::builtins::modules::sys_attr(&mut self.vm, "stderr").is_none_or(|s| is_none(&s));
+        let traceback = if stderr_gone {
+            String::new()
+        } else {
+            crate::vm::traceback::format_exception(&mut self.vm, &exc)
+        };
         // CPython re-raises SIGINT after an uncaught KeyboardInterrupt: status 130.
         let exit_code = if exc.ty().is_subtype(&KEYBOARD_INTERRUPT) {
             130
@@ -307,8 +315,9 @@ impl Interpreter {
         }
         self.vm.run_finalizers();
         self.vm.handled_exc = None;
-        // Output of finalizers that ran during teardown.
-        let _ = crate::builtins::io::flush_stdout();
+        // The program's buffered output and what finalizers printed during teardown
+        // (CPython's flush_std_files: a failure is reported, exit status 120).
+        crate::builtins::io::flush_stdout_at_exit(&mut self.vm);
         crate::object::method_cache::invalidate();
         // Break the remaining cycles (functions ↔ globals, classes ↔ MRO…), running the
         // finalizers of what that frees, until nothing more goes away.
@@ -321,7 +330,7 @@ impl Interpreter {
             }
             before = n;
         }
-        let _ = crate::builtins::io::flush_stdout();
+        crate::builtins::io::flush_stdout_at_exit(&mut self.vm);
         drop(running);
         let Interpreter { vm, main, _gil, .. } = self;
         drop(main);

@@ -179,6 +179,9 @@ fn run(opts: cli::Options, source: Vec<u8>, filename: String) -> ExitCode {
                 }
             };
             let leaked = interp.shutdown();
+            if pyrite::builtins::io::exit_flush_failed() {
+                return 120;
+            }
             if opts.leak_check && leaked != 0 {
                 eprintln!("pyrite: leak check: {leaked} object blocks still allocated at exit");
                 return 70;

@@ -213,3 +213,48 @@ fn recursion_past_memory_is_a_memory_error() {
         .expect("sh runs");
     assert_eq!(text(&o.stdout), "MemoryError\n", "{}", text(&o.stderr));
 }
+
+/// Runs `script` with sh (where `$0` is the pyrite binary) and returns its output.
+fn shell(script: &str) -> Output {
+    Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .arg(env!("CARGO_BIN_EXE_pyrite"))
+        .stdin(Stdio::null())
+        .output()
+        .expect("sh runs")
+}
+
+/// Write errors on stdout are CPython's: at the exit-time flush an "Exception
+/// ignored" report and status 120; during the run an OSError subclass with errno.
+#[test]
+fn stdout_write_errors_as_cpython_reports_them() {
+    let ignored = "Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' \
+                   encoding='utf-8'>\nOSError: [Errno 28] No space left on device\n";
+    let o = shell("\"$0\" -c \"print('x' * 10)\" > /dev/full");
+    assert_eq!(
+        (text(&o.stderr), o.status.code()),
+        (ignored.to_string(), Some(120))
+    );
+    let o =
+        shell("\"$0\" -c \"import sys; sys.stdout.write('x'); sys.stdout.flush()\" > /dev/full");
+    assert!(text(&o.stderr).starts_with("Traceback (most recent call last):\n"));
+    assert!(
+        text(&o.stderr).ends_with(&format!(
+            "OSError: [Errno 28] No space left on device\n{ignored}"
+        )),
+        "{}",
+        text(&o.stderr)
+    );
+    assert_eq!(o.status.code(), Some(120));
+    let o = shell("\"$0\" -c \"print('x' * 10000)\" > /dev/full");
+    assert!(text(&o.stderr).ends_with("\nOSError: [Errno 28] No space left on device\n"));
+    assert_eq!(o.status.code(), Some(1));
+    let o = shell("\"$0\" -c \"for i in range(100000): print('hello world')\" | head -1");
+    assert_eq!(text(&o.stdout), "hello world\n");
+    assert!(
+        text(&o.stderr).ends_with("\nBrokenPipeError: [Errno 32] Broken pipe\n"),
+        "{}",
+        text(&o.stderr)
+    );
+}

@@ -19,7 +19,7 @@ fn write_to(vm: &mut Vm, file: Option<&PyRef>, text: &str) -> PyResult<()> {
             vm.call_method(f, "write", &[s])?;
             Ok(())
         }
-        _ => super::io::write_stdout(text).map_err(|e| PyErr::new(&OS_ERROR, e.to_string())),
+        _ => super::io::write_stdout(text).map_err(|e| super::io::os_error(vm, &e)),
     }
 }
 
@@ -48,6 +48,10 @@ fn print(vm: &mut Vm, args: Args) -> PyResult {
         Some(f) if !is_none(&f) => Some(f),
         _ => {
             let sys_stdout = crate::builtins::modules::sys_attr(vm, "stdout");
+            // `sys.stdout = None` (CPython: stdout not connected): print does nothing.
+            if sys_stdout.as_ref().is_none_or(is_none) {
+                return Ok(none());
+            }
             sys_stdout.filter(|s| !crate::builtins::modules::is_default_stdout(s))
         }
     };

@@ -10,7 +10,7 @@ use crate::object::str::{as_str, char_len, try_new_str};
 use crate::object::*;
 use crate::vm::{Args, Vm};
 use std::io::{IsTerminal, Write};
-use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 
 pub struct StreamData {
     /// 1 = stdout, 2 = stderr.
@@ -74,12 +74,17 @@ pub fn write_stdout(text: &str) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Flush Pyrite's stdout buffer.
+/// Flush Pyrite's stdout buffer. On failure the text is dropped (CPython's buffered
+/// writer loses it too when a write overflows the buffer).
 pub fn flush_stdout() -> std::io::Result<()> {
     let data = STDOUT_BUF.with(std::mem::take);
+    write_all_stdout(&data)
+}
+
+fn write_all_stdout(data: &[u8]) -> std::io::Result<()> {
     if !data.is_empty() {
         let mut out = std::io::stdout().lock();
-        out.write_all(&data)?;
+        out.write_all(data)?;
         out.flush()?;
     }
     Ok(())
@@ -121,15 +126,81 @@ fn m_write(_vm: &mut Vm, args: Args) -> PyResult {
     if fd == 2 {
         write_stderr(text);
     } else {
-        write_stdout(text).map_err(|e| PyErr::new(&OS_ERROR, e.to_string()))?;
+        write_stdout(text).map_err(|e| os_error(_vm, &e))?;
     }
     Ok(crate::object::int::new_int(char_len(&a[0]) as i64))
 }
 
-fn m_flush(_vm: &mut Vm, args: Args) -> PyResult {
-    check_method_args("flush", &args, 0, 0)?;
-    let _ = flush_stdout();
+fn m_flush(vm: &mut Vm, args: Args) -> PyResult {
+    let (s, _) = check_method_args("flush", &args, 0, 0)?;
+    if s.downcast::<StreamData>().is_some_and(|d| d.fd == 1) {
+        // An explicit flush that fails keeps the text, as CPython's buffered writer
+        // does: the flush at exit tries again (and reports, exit status 120).
+        flush_stdout_keeping_on_error().map_err(|e| os_error(vm, &e))?;
+    }
     Ok(none())
+}
+
+/// An I/O error as the OSError subclass CPython raises for its errno
+/// (`BrokenPipeError: [Errno 32] Broken pipe`).
+pub fn os_error(vm: &mut Vm, e: &std::io::Error) -> PyErr {
+    let Some(errno) = e.raw_os_error() else {
+        return PyErr::new(&OS_ERROR, e.to_string());
+    };
+    // Rust's text is the C library's strerror plus " (os error N)".
+    let text = e.to_string();
+    let strerror = text
+        .strip_suffix(&format!(" (os error {errno})"))
+        .unwrap_or(&text);
+    let args = [
+        crate::object::int::new_int(i64::from(errno)),
+        crate::object::str::new_str(strerror),
+    ];
+    let cls = PyRef::from_type(&OS_ERROR);
+    match vm.call(&cls, Args::new(&args)) {
+        Ok(exc) => PyErr(exc),
+        Err(err) => err,
+    }
+}
+
+static EXIT_FLUSH_FAILED: AtomicBool = AtomicBool::new(false);
+
+/// Whether an exit-time flush of stdout failed (the `pyrite` binary then exits 120,
+/// as CPython does).
+pub fn exit_flush_failed() -> bool {
+    EXIT_FLUSH_FAILED.load(Ordering::Relaxed)
+}
+
+/// Flush stdout; on failure keep the text for a later attempt.
+pub fn flush_stdout_keeping_on_error() -> std::io::Result<()> {
+    let data = STDOUT_BUF.with(std::mem::take);
+    write_all_stdout(&data).inspect_err(|_| {
+        STDOUT_BUF.with(|b| {
+            let mut kept = data;
+            kept.extend_from_slice(b);
+            *b = kept;
+        })
+    })
+}
+
+/// The exit-time flush of stdout (CPython's `flush_std_files`): on failure, reports
+/// `Exception ignored in: <_io.TextIOWrapper name='<stdout>' …>` with the error and
+/// returns false (the process then exits with status 120).
+pub fn flush_stdout_at_exit(vm: &mut Vm) -> bool {
+    let data = STDOUT_BUF.with(std::mem::take);
+    match write_all_stdout(&data) {
+        Ok(()) => true,
+        Err(e) => {
+            EXIT_FLUSH_FAILED.store(true, Ordering::Relaxed);
+            let exc = os_error(vm, &e);
+            let line = crate::vm::traceback::exception_only(vm, &exc.0);
+            write_stderr(&format!(
+                "Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' \
+                 encoding='utf-8'>\n{line}\n"
+            ));
+            false
+        }
+    }
 }
 
 fn stream_repr(_vm: &mut Vm, s: &PyRef) -> PyResult {

@@ -810,6 +810,15 @@ impl Vm {
             // CPython's sys.stderr is gone by then: such errors vanish silently.
             return;
         }
+        if let Some(sys) =
+            crate::object::dict::as_dict(&self.modules).and_then(|m| m.get_item_str("sys"))
+            && let Some(d) = crate::object::module::module_dict(&sys)
+            && let Some(d) = crate::object::dict::as_dict(&d)
+            && d.get_item_str("stderr")
+                .is_none_or(|s| crate::object::singletons::is_none(&s))
+        {
+            return;
+        }
         let obj_repr = self
             .repr_string(obj)
             .unwrap_or_else(|_| "<object repr() failed>".into());

@@ -358,7 +358,7 @@ pub fn int_lshift(a: &IntValue, b: &IntValue) -> Result<IntValue, ArithError> {
         // CPython sizes the result in 30-bit digits: while that count fits in a
         // Py_ssize_t the allocation fails (MemoryError); past it, it cannot even size it.
         IntValue::Big(b) => {
-            return Err(if (&*b / 30u32).to_i64().is_some() {
+            return Err(if (b / 30u32).to_i64().is_some() {
                 ArithError::Memory
             } else {
                 ArithError::Overflow("too many digits in integer")
