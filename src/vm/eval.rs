@@ -77,7 +77,7 @@ impl Vm {
                 }
                 let mut result = self.execute(code, op, arg);
                 if eval_breaker::any() {
-                    result = self.handle_eval_breaker(op, result);
+                    result = self.handle_eval_breaker(result);
                 }
                 match result {
                     Ok(Flow::Next) => {}
@@ -94,16 +94,27 @@ impl Vm {
 
     /// The eval breaker's slow path, after an instruction that left `result`.
     #[cold]
-    fn handle_eval_breaker(&mut self, op: Opcode, result: PyResult<Flow>) -> PyResult<Flow> {
+    fn handle_eval_breaker(&mut self, result: PyResult<Flow>) -> PyResult<Flow> {
         if eval_breaker::is_set(eval_breaker::FINALIZERS) {
             self.run_finalizers();
         }
+        if !matches!(result, Ok(Flow::Next)) {
+            return result;
+        }
         // The interrupt is raised where CPython 3.11 checks for it — a loop's back edge,
-        // a function's start, after a call — so the traceback names the same line.
-        let check_point = matches!(op, Opcode::JUMP_BACKWARD | Opcode::RESUME | Opcode::CALL);
-        if check_point
-            && matches!(result, Ok(Flow::Next))
-            && eval_breaker::take(eval_breaker::SIGINT)
+        // a function's start, after a call — so the traceback names the same line. The
+        // frame is still the one that ran the instruction at `lasti`.
+        let f = frame!(self);
+        let op = f
+            .code
+            .downcast::<CodeData>()
+            .and_then(|c| c.code.code.get(f.lasti))
+            .map(|u| u.op);
+        let check_point = matches!(
+            op,
+            Some(Opcode::JUMP_BACKWARD | Opcode::RESUME | Opcode::CALL)
+        );
+        if check_point && eval_breaker::take(eval_breaker::SIGINT)
         {
             return Err(PyErr(crate::object::exception::new_exception(
                 &KEYBOARD_INTERRUPT,
