@@ -114,8 +114,7 @@ impl Vm {
             op,
             Some(Opcode::JUMP_BACKWARD | Opcode::RESUME | Opcode::CALL)
         );
-        if check_point && eval_breaker::take(eval_breaker::SIGINT)
-        {
+        if check_point && eval_breaker::take(eval_breaker::SIGINT) {
             return Err(PyErr(crate::object::exception::new_exception(
                 &KEYBOARD_INTERRUPT,
                 new_tuple(Vec::new()),
