@@ -1,7 +1,7 @@
 //! The `parse_compile` fuzz target (see `fuzz/README.md`) as a property test that runs
-//! in `cargo test`: random byte strings and random token soup (Python keywords,
-//! operators, literals, brackets, newlines and indentation) go through the lexer, the
-//! parser and the compiler. Any input may be a `SyntaxError`; none may panic, and none
+//! in `cargo test`: random byte strings (through the source decoder) and random token
+//! soup (Python keywords, operators, literals, brackets, newlines and indentation) go
+//! through the lexer, the parser and the compiler. Any input may be a `SyntaxError`; none may panic, and none
 //! may reach an `internal compiler error`.
 
 use proptest::prelude::*;
@@ -178,9 +178,28 @@ proptest! {
 
     #[test]
     fn random_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
-        match std::str::from_utf8(&bytes) {
-            Ok(s) => parse_and_compile(s),
-            Err(_) => parse_and_compile(&String::from_utf8_lossy(&bytes)),
+        if let Ok(s) = std::str::from_utf8(&bytes) {
+            parse_and_compile(s);
+        }
+        if let Ok(s) = pyrite::syntax::source::decode(&bytes, "<prop>") {
+            parse_and_compile(&s);
+        }
+    }
+
+    #[test]
+    fn declared_encodings_never_panic(
+        coding in prop::sample::select(&["utf-8", "latin-1", "cp1252", "ascii", "bogus", "utf8"][..]),
+        bom in any::<bool>(),
+        body in prop::collection::vec(any::<u8>(), 0..200),
+    ) {
+        let mut bytes = Vec::new();
+        if bom {
+            bytes.extend_from_slice(b"\xef\xbb\xbf");
+        }
+        bytes.extend_from_slice(format!("# -*- coding: {coding} -*-\n").as_bytes());
+        bytes.extend_from_slice(&body);
+        if let Ok(s) = pyrite::syntax::source::decode(&bytes, "<prop>") {
+            parse_and_compile(&s);
         }
     }
 
