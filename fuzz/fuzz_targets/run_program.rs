@@ -1,6 +1,6 @@
 //! (b) Generated programs → compile and run in a fresh interpreter, then shut it
 //! down and require every object block back (the `-X leak-check` condition). The
-//! generator (`src/gen.rs`) guarantees termination by construction (bounded loops,
+//! generator (`src/program_gen.rs`) guarantees termination by construction (bounded loops,
 //! no recursion, a cost budget), since the VM has no instruction, recursion or
 //! memory budgets yet. A panic, a leak or a timeout (`-timeout=`) is a finding.
 //! Python exceptions are ordinary results.
@@ -13,12 +13,17 @@ unsafe extern "C" {
     fn dup2(old: i32, new: i32) -> i32;
 }
 
-/// The programs print a lot: send the process's stdout to /dev/null once
-/// (libFuzzer reports on stderr).
-fn silence_stdout() {
+/// Once per process: objects come from the system allocator (one `malloc` block
+/// each, so AddressSanitizer sees a use after free or an overflow of an object;
+/// `PYRITE_FUZZ_MALLOC=pymalloc` keeps the arenas), and the programs' output goes
+/// to /dev/null (libFuzzer reports on stderr; `PYRITE_FUZZ_SHOW_OUTPUT=1` keeps it).
+fn setup() {
     use std::os::fd::AsRawFd;
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
+        if std::env::var("PYRITE_FUZZ_MALLOC").as_deref() != Ok("pymalloc") {
+            let _ = pyrite::memory::select(pyrite::memory::AllocatorKind::System);
+        }
         if std::env::var_os("PYRITE_FUZZ_SHOW_OUTPUT").is_none() {
             let null = std::fs::File::options()
                 .write(true)
@@ -31,7 +36,7 @@ fn silence_stdout() {
 }
 
 fuzz_target!(|program: Program| {
-    silence_stdout();
+    setup();
     let source = &program.source;
     // The generator only writes valid Python: a SyntaxError is a generator bug,
     // or a compiler one (python3 is the judge: see README.md).
