@@ -32,7 +32,7 @@ if [ ${#inputs[@]} -eq 0 ]; then
 fi
 diffs=0
 for f in "${inputs[@]}"; do
-    "$render" "$f" > "$work/p.py"
+    "$render" "$f" > "$work/p.py" 2> /dev/null || continue
     set +e
     PYTHONHASHSEED=0 timeout 10 python3 "$work/p.py" > "$work/py.out" 2> /dev/null
     a=$?
