@@ -114,8 +114,12 @@ const VARS_PER_TYPE: u32 = 3;
 
 #[derive(Debug, Clone)]
 enum Callable {
-    /// `def gN(a, b='...')`: returns an int.
-    Func { name: String, cost: u64 },
+    /// `def gN(a, b='...')` (with `*rest, **kw` when `varargs`): returns an int.
+    Func {
+        name: String,
+        cost: u64,
+        varargs: bool,
+    },
     /// `class CN`: `CN(int)`, attribute `a` (int), method `m(int) -> int`.
     Class { name: String, m_cost: u64 },
 }
@@ -135,6 +139,8 @@ struct Scope {
     in_loop: bool,
     /// Product of the enclosing loop counts.
     mult: u64,
+    /// A closure `inner(k) -> int` (with `nonlocal i0`) is defined in this body.
+    closure: bool,
     /// Statement nesting.
     depth: u32,
 }
@@ -312,6 +318,7 @@ impl<'u, 'a> Gen<'u, 'a> {
             bound: Vec::new(),
             in_loop: false,
             mult: 1,
+            closure: false,
             depth: 0,
         };
         let n = 1 + self.pick(MAX_TOP_LEVEL as usize);
@@ -362,6 +369,7 @@ impl<'u, 'a> Gen<'u, 'a> {
             bound: vec![("a".into(), Ty::Int), ("b".into(), Ty::Str)],
             in_loop: false,
             mult: 1,
+            closure: false,
             depth: 1,
         }
     }
@@ -369,19 +377,43 @@ impl<'u, 'a> Gen<'u, 'a> {
     fn def_function(&mut self) {
         let name = format!("g{}", self.callables.len());
         let default = self.choose(STR_LITERALS);
-        self.line(0, &format!("def {name}(a, b={default}):"));
+        let varargs = self.chance(40);
+        if varargs {
+            self.line(0, &format!("def {name}(a, b={default}, *rest, **kw):"));
+        } else {
+            self.line(0, &format!("def {name}(a, b={default}):"));
+        }
         if self.chance(30) {
             self.line(1, "global i1, s1");
         }
         // Locals start bound too (a read of an unassigned local is UnboundLocalError).
-        self.line(1, "i0, s0, l0, d0, f0 = a, b, [a, b], {b: a}, 0.25");
-        let scope = self.body_scope(false);
+        if varargs {
+            self.line(
+                1,
+                "i0, s0, l0, d0, f0 = a, b, [a, b, *rest], {b: a, **kw}, 0.25",
+            );
+        } else {
+            self.line(1, "i0, s0, l0, d0, f0 = a, b, [a, b], {b: a}, 0.25");
+        }
+        let mut scope = self.body_scope(false);
+        if self.chance(30) {
+            // A closure over the local i0 (a cell), called from the body.
+            self.line(1, "def inner(k):");
+            self.line(2, "nonlocal i0");
+            self.line(2, "i0 = _c(i0 + k)");
+            self.line(2, "return i0");
+            scope.closure = true;
+        }
         let cost = self.with_body_budget(|g| {
             g.block(&scope, 1);
             let ret = g.int_expr(&scope, 0);
             g.line(1, &format!("return {ret}"));
         });
-        self.callables.push(Callable::Func { name, cost });
+        self.callables.push(Callable::Func {
+            name,
+            cost,
+            varargs,
+        });
     }
 
     fn def_class(&mut self) {
@@ -592,12 +624,31 @@ impl<'u, 'a> Gen<'u, 'a> {
                 let l = self.var(Ty::List, scope);
                 let x = self.scalar_expr(scope, 1);
                 let i = self.int_expr(scope, 2);
-                let text = match self.pick(7) {
+                let text = match self.pick(10) {
                     0 | 1 => format!("if len({l}) < 64: {l}.append({x})"),
                     2 => format!("{l}.pop()"),
                     3 => format!("{l}.sort()"),
                     4 => format!("{l}.reverse()"),
                     5 => format!("{l}[{i}] = {x}"),
+                    6 => {
+                        let r = self.list_expr(scope, 2);
+                        let j = self.int_expr(scope, 2);
+                        format!("if len({l}) < 64: {l}[{i}:{j}] = {r}")
+                    }
+                    7 => {
+                        let j = self.int_expr(scope, 2);
+                        match self.pick(3) {
+                            0 => format!("del {l}[{i}:{j}]"),
+                            1 => format!("del {l}[::2]"),
+                            _ => format!("{l}[::2] = {l}[1::2] + {l}[:1]"),
+                        }
+                    }
+                    8 => {
+                        let target = self.target(Ty::Int);
+                        let rest = self.target(Ty::List);
+                        let r = self.list_expr(scope, 2);
+                        format!("{target}, *{rest} = [{i}] + {r}")
+                    }
                     _ => format!("del {l}[{i}]"),
                 };
                 self.line(indent, &text);
@@ -640,6 +691,11 @@ impl<'u, 'a> Gen<'u, 'a> {
                 let cond = self.bool_expr(scope, 1);
                 let msg = self.str_expr(scope, 2);
                 self.line(indent, &format!("assert {cond}, {msg}"));
+            }
+            21 if scope.in_body && scope.depth > 1 => {
+                let cond = self.bool_expr(scope, 1);
+                let e = self.int_expr(scope, 1);
+                self.line(indent, &format!("if {cond}: return {e}"));
             }
             21 if !scope.in_body => {
                 let t = self.choose(&VAR_TYPES);
@@ -828,7 +884,7 @@ impl<'u, 'a> Gen<'u, 'a> {
             return self.leaf(Ty::Int, scope);
         }
         let d = depth + 1;
-        match self.pick(16) {
+        match self.pick(18) {
             0..=3 => {
                 let op = self.choose(&["+", "-", "*", "//", "%", "&", "|", "^"]);
                 let a = self.int_expr(scope, d);
@@ -895,12 +951,31 @@ impl<'u, 'a> Gen<'u, 'a> {
                     "max({a}, {b})",
                     "min({a}, {b}, 0)",
                 ]);
-                f.replace("{a}", &a).replace("{b}", &b)
+                fill(f, &[&a, &b])
             }
             12 => self.bool_expr(scope, d),
             13 => {
                 let o = self.obj_atom(scope);
                 format!("{o}.a")
+            }
+            14 if scope.closure && self.chance(50) => {
+                let k = self.int_expr(scope, d);
+                format!("inner({k})")
+            }
+            14 => {
+                let a = self.int_expr(scope, d);
+                let f = self.choose(&[
+                    "(lambda v: v * 2 - 1)({a})",
+                    "(lambda v, w=3: v // w)({a})",
+                    "(lambda *v: len(v))({a}, {a})",
+                ]);
+                fill(f, &[&a])
+            }
+            15 => {
+                let s = self.str_expr(scope, d);
+                let t = self.str_expr(scope, d);
+                let m = self.choose(&["find", "count", "rfind"]);
+                format!("{s}.{m}({t})")
             }
             _ => self.call_expr(scope, d),
         }
@@ -918,6 +993,17 @@ impl<'u, 'a> Gen<'u, 'a> {
             }
             let name = self.class_name(f);
             let a = self.int_expr(scope, depth + 1);
+            if matches!(self.callables[f], Callable::Func { varargs: true, .. }) && self.chance(60)
+            {
+                let b = self.str_expr(scope, depth + 1);
+                let x = self.scalar_expr(scope, depth + 1);
+                let l = self.list_expr(scope, depth + 1);
+                return match self.pick(3) {
+                    0 => format!("{name}({a}, {b}, {x}, k={x})"),
+                    1 => format!("{name}({a}, {b}, *{l}, **{{'z': {x}}})"),
+                    _ => format!("{name}(*[{a}, {b}], *{l})"),
+                };
+            }
             return match self.pick(3) {
                 0 => format!("{name}({a})"),
                 1 => {
@@ -977,6 +1063,12 @@ impl<'u, 'a> Gen<'u, 'a> {
                 let b = self.bool_expr(scope, d);
                 let op = self.choose(&["and", "or"]);
                 format!("({a} {op} {b})")
+            }
+            5 if self.chance(30) => {
+                // The walrus binds a (clamped) int variable of the enclosing scope.
+                let target = self.target(Ty::Int);
+                let a = self.int_expr(scope, d);
+                format!("(({target} := _c({a})) > 0)")
             }
             5 => {
                 let a = self.bool_expr(scope, d);
@@ -1183,9 +1275,10 @@ impl<'u, 'a> Gen<'u, 'a> {
             }
             5 => {
                 let a = self.list_expr(scope, d);
-                match self.pick(3) {
+                match self.pick(4) {
                     0 => format!("sorted({a})"),
                     1 => format!("sorted({a}, key=str, reverse=True)"),
+                    2 => format!("sorted({a}, key=lambda v: repr(v)[::-1])"),
                     _ => format!("list(reversed({a}))"),
                 }
             }
@@ -1216,7 +1309,18 @@ impl<'u, 'a> Gen<'u, 'a> {
             8 => {
                 let m = self.dict_expr(scope, d);
                 let f = self.choose(&["list({m})", "list({m}.values())", "[k for k in {m}]"]);
-                f.replace("{m}", &m)
+                fill(f, &[&m])
+            }
+            9 if self.chance(50) => {
+                let a = self.list_expr(scope, d);
+                let b = self.list_expr(scope, d);
+                let x = self.scalar_expr(scope, d);
+                let op = self.choose(&["|", "&", "-", "^"]);
+                match self.pick(3) {
+                    0 => format!("sorted(set({a}) {op} set({b}))"),
+                    1 => format!("sorted({{{x}}} {op} set({a}), key=repr)"),
+                    _ => format!("[len(set({a})), {x} in set({b})]"),
+                }
             }
             _ => {
                 let o = self.obj_atom(scope);
@@ -1290,6 +1394,33 @@ impl<'u, 'a> Gen<'u, 'a> {
             }
         }
     }
+}
+
+/// A template with `{a}`, `{b}` (or `{m}`) filled in one pass, so that a `{b}` inside
+/// the text put in for `{a}` (an f-string field) stays as it is.
+fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some(i) = rest.find('{') {
+        out.push_str(&rest[..i]);
+        let slot = match rest[i..].get(..3) {
+            Some("{a}") | Some("{m}") => Some(0),
+            Some("{b}") => Some(1),
+            _ => None,
+        };
+        match slot {
+            Some(k) => {
+                out.push_str(args[k.min(args.len() - 1)]);
+                rest = &rest[i + 3..];
+            }
+            None => {
+                out.push('{');
+                rest = &rest[i + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Renders the program for `data` (what the `run_program` target runs).
