@@ -54,7 +54,7 @@ impl<'a> Compiler<'a> {
 
         // The protected body.
         self.unit.push_handler(handler, 0, false);
-        self.push_fblock(FBlock::FinallyTry { body: finalbody });
+        self.push_fblock(FBlock::FinallyTry { body: finalbody })?;
         if handlers.is_empty() {
             self.stmts(body)?;
             self.stmts(orelse)?;
@@ -71,7 +71,7 @@ impl<'a> Compiler<'a> {
         self.place(handler);
         self.unit.push_handler(cleanup, 1, true);
         self.emit(Opcode::PUSH_EXC_INFO);
-        self.push_fblock(FBlock::FinallyEnd);
+        self.push_fblock(FBlock::FinallyEnd)?;
         self.stmts(finalbody)?;
         self.pop_fblock();
         self.emit(Opcode::RERAISE);
@@ -102,7 +102,7 @@ impl<'a> Compiler<'a> {
         let cleanup = self.new_label();
 
         self.unit.push_handler(except, 0, false);
-        self.push_fblock(FBlock::TryExcept);
+        self.push_fblock(FBlock::TryExcept)?;
         self.stmts(body)?;
         self.pop_fblock();
         self.unit.pop_handler();
@@ -113,7 +113,7 @@ impl<'a> Compiler<'a> {
         self.unit.push_handler(cleanup, 1, true);
         let cleanup_handler = self.unit.handlers.last().copied();
         self.emit(Opcode::PUSH_EXC_INFO);
-        self.push_fblock(FBlock::ExceptionHandler);
+        self.push_fblock(FBlock::ExceptionHandler)?;
         let n = handlers.len();
         for (i, handler) in handlers.iter().enumerate() {
             self.set_loc(handler.span);
@@ -131,7 +131,7 @@ impl<'a> Compiler<'a> {
                     let cleanup_end = self.new_label();
                     self.name_op(name, Ctx::Store)?;
                     self.unit.push_handler(cleanup_end, 0, true);
-                    self.push_fblock(FBlock::HandlerCleanup { name: Some(name) });
+                    self.push_fblock(FBlock::HandlerCleanup { name: Some(name) })?;
                     self.stmts(&handler.body)?;
                     self.pop_fblock();
                     self.unit.pop_handler();
@@ -148,7 +148,7 @@ impl<'a> Compiler<'a> {
                 }
                 None => {
                     self.emit(Opcode::POP_TOP);
-                    self.push_fblock(FBlock::HandlerCleanup { name: None });
+                    self.push_fblock(FBlock::HandlerCleanup { name: None })?;
                     self.stmts(&handler.body)?;
                     self.pop_fblock();
                     self.unit.pop_handler();

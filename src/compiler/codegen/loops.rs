@@ -28,7 +28,7 @@ impl<'a> Compiler<'a> {
         self.iter_operand(iter)?;
         self.emit(Opcode::GET_ITER);
         self.place(start);
-        self.push_fblock(FBlock::ForLoop { start, exit: end });
+        self.push_fblock(FBlock::ForLoop { start, exit: end })?;
         self.emit_jump(Opcode::FOR_ITER, cleanup);
         self.target(target, Ctx::Store)?;
         self.stmts(body)?;
@@ -51,7 +51,7 @@ impl<'a> Compiler<'a> {
         let anchor = self.new_label();
         let end = self.new_label();
         self.place(start);
-        self.push_fblock(FBlock::WhileLoop { start, exit: end });
+        self.push_fblock(FBlock::WhileLoop { start, exit: end })?;
         let warned = self.warnings.len();
         self.jump_if(test, anchor, false)?;
         let test_warnings = self.warnings[warned..].to_vec();

@@ -11,6 +11,9 @@ use super::{Compiler, Ctx};
 use crate::bytecode::{Constant, Opcode};
 use crate::compiler::{CResult, CompileError};
 
+/// Nested loop and `try` blocks allowed in one code object (CPython's `CO_MAXBLOCKS`).
+const MAX_BLOCKS: usize = 20;
+
 /// The block and handler stacks saved across an early exit.
 pub(crate) struct SavedBlocks<'a> {
     fblocks: Vec<FBlock<'a>>,
@@ -18,8 +21,14 @@ pub(crate) struct SavedBlocks<'a> {
 }
 
 impl<'a> Compiler<'a> {
-    pub(crate) fn push_fblock(&mut self, block: FBlock<'a>) {
+    /// Enter a loop or `try` construct. CPython allows 20 nested ones per code
+    /// object (`CO_MAXBLOCKS`).
+    pub(crate) fn push_fblock(&mut self, block: FBlock<'a>) -> CResult {
+        if self.unit.fblocks.len() >= MAX_BLOCKS {
+            return self.error("too many statically nested blocks");
+        }
         self.unit.fblocks.push(block);
+        Ok(())
     }
 
     pub(crate) fn pop_fblock(&mut self) {
@@ -70,7 +79,7 @@ impl<'a> Compiler<'a> {
             FBlock::FinallyTry { body } => {
                 self.unit.pop_handler();
                 if preserve_tos {
-                    self.push_fblock(FBlock::PopValue);
+                    self.push_fblock(FBlock::PopValue)?;
                 }
                 self.stmts(body)?;
                 if preserve_tos {
