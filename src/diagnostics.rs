@@ -118,6 +118,9 @@ pub enum SyntaxErrorKind {
     SyntaxError,
     IndentationError,
     TabError,
+    /// Not a SyntaxError subclass: CPython's compiler raises it for expressions
+    /// nested too deeply ("maximum recursion depth exceeded during compilation").
+    RecursionError,
 }
 
 impl SyntaxErrorKind {
@@ -126,6 +129,7 @@ impl SyntaxErrorKind {
             SyntaxErrorKind::SyntaxError => "SyntaxError",
             SyntaxErrorKind::IndentationError => "IndentationError",
             SyntaxErrorKind::TabError => "TabError",
+            SyntaxErrorKind::RecursionError => "RecursionError",
         }
     }
 }

@@ -58,8 +58,13 @@ pub struct Config {
 }
 
 /// Turn the compiler's plain code object into a code object on the heap.
-pub fn load_code(code: CodeObject) -> PyRef {
-    let consts = code.consts.iter().map(load_constant).collect();
+pub fn load_code(mut code: CodeObject) -> PyRef {
+    // The constants move into objects (nested code objects by value: copying them
+    // would copy every code object nested below, quadratic in the nesting depth).
+    let consts = std::mem::take(&mut code.consts)
+        .into_iter()
+        .map(load_constant)
+        .collect();
     let names = code.names.iter().map(|n| intern(n)).collect();
     let localsplus_names = code.localsplus_names.iter().map(|n| intern(n)).collect();
     let total_args = code.total_args();
@@ -78,25 +83,25 @@ pub fn load_code(code: CodeObject) -> PyRef {
     )
 }
 
-fn load_constant(c: &Constant) -> PyRef {
+fn load_constant(c: Constant) -> PyRef {
     match c {
         Constant::None => none(),
-        Constant::Bool(b) => py_bool(*b),
-        Constant::Int(i) => crate::object::int::new_bigint(i.clone()),
-        Constant::Float(f) => crate::object::float::new_float(*f),
+        Constant::Bool(b) => py_bool(b),
+        Constant::Int(i) => crate::object::int::new_bigint(i),
+        Constant::Float(f) => crate::object::float::new_float(f),
         Constant::Str(s) => {
             if !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-                intern(s)
+                intern(&s)
             } else {
-                new_str(s)
+                new_str(&s)
             }
         }
         Constant::Ellipsis => ellipsis(),
-        Constant::Tuple(items) => new_tuple(items.iter().map(load_constant).collect()),
-        Constant::FrozenSet(items) => {
-            crate::object::set::new_constant_frozenset(items.iter().map(load_constant).collect())
-        }
-        Constant::Code(code) => load_code((**code).clone()),
+        Constant::Tuple(items) => new_tuple(items.into_iter().map(load_constant).collect()),
+        Constant::FrozenSet(items) => crate::object::set::new_constant_frozenset(
+            items.into_iter().map(load_constant).collect(),
+        ),
+        Constant::Code(code) => load_code(*code),
     }
 }
 

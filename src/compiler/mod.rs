@@ -41,6 +41,7 @@ pub enum Mode {
 /// points at.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct CompileError {
+    pub kind: SyntaxErrorKind,
     pub message: String,
     pub span: Span,
 }
@@ -48,7 +49,17 @@ pub(crate) struct CompileError {
 impl CompileError {
     pub fn new(message: impl Into<String>, span: Span) -> CompileError {
         CompileError {
+            kind: SyntaxErrorKind::SyntaxError,
             message: message.into(),
+            span,
+        }
+    }
+
+    /// Nesting deeper than the compiler's guard: CPython's `RecursionError`.
+    pub fn too_deep(span: Span) -> CompileError {
+        CompileError {
+            kind: SyntaxErrorKind::RecursionError,
+            message: RECURSION_MESSAGE.to_string(),
             span,
         }
     }
@@ -62,8 +73,10 @@ impl CompileError {
 pub(crate) type CResult<T = ()> = Result<T, CompileError>;
 
 /// Message of the error returned when the AST nests deeper than the compiler allows
-/// (CPython raises `RecursionError` with this text).
-pub const RECURSION_MESSAGE: &str = "maximum recursion depth exceeded during compilation";
+/// (CPython raises `RecursionError` with this text). The parser's nesting bound
+/// ([`MAX_NESTING`](crate::syntax::MAX_NESTING)) refuses such input first; the
+/// compiler's own guards are a safety net for ASTs built by other means.
+pub const RECURSION_MESSAGE: &str = crate::syntax::TOO_DEEP_MESSAGE;
 
 /// Compile a parsed module into the code object of its body.
 ///
@@ -92,13 +105,12 @@ pub fn compile_with_warnings(
 ) -> Result<(CodeObject, Vec<(u32, String)>), SyntaxError> {
     let index = LineIndex::new(source);
     let to_syntax_error = |e: CompileError| {
-        SyntaxError::at_span(
-            SyntaxErrorKind::SyntaxError,
-            e.message,
-            filename,
-            &index,
-            e.span,
-        )
+        let mut err = SyntaxError::at_span(e.kind, e.message, filename, &index, e.span);
+        if e.kind == SyntaxErrorKind::RecursionError {
+            // Reported without a position, as CPython's compiler does.
+            err.lineno = 0;
+        }
+        err
     };
     let table = symtable::SymbolTable::build(module).map_err(to_syntax_error)?;
     codegen::compile_module(module, &table, source, filename, mode, optimize)

@@ -60,6 +60,16 @@ impl Failure {
         }
     }
 
+    /// Expression nesting past [`MAX_NESTING`](super::MAX_NESTING): CPython's
+    /// compiler raises `RecursionError` (reported without a position).
+    pub fn too_deep(start: usize, end: usize) -> Failure {
+        Failure::At {
+            kind: SyntaxErrorKind::RecursionError,
+            message: super::TOO_DEEP_MESSAGE.to_string(),
+            loc: Loc::Span(start, end),
+        }
+    }
+
     pub fn span(message: impl Into<String>, start: usize, end: usize) -> Failure {
         Failure::syntax(message, Loc::Span(start, end))
     }
@@ -82,7 +92,14 @@ impl Failure {
         if let Some(nul) = err.text.find('\0') {
             err.text.truncate(nul);
         }
-        if err.kind != SyntaxErrorKind::SyntaxError {
+        if err.kind == SyntaxErrorKind::RecursionError {
+            // Raised by CPython's compiler, after parsing: no position, no text.
+            err.lineno = 0;
+            err.offset = 0;
+            err.end_lineno = 0;
+            err.end_offset = 0;
+            err.text.clear();
+        } else if err.kind != SyntaxErrorKind::SyntaxError {
             // CPython's printer ignores the end of IndentationError and TabError
             // (SyntaxError subclasses): always a single caret.
             err.end_lineno = err.lineno;

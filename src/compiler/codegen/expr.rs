@@ -10,7 +10,7 @@ use super::unit::Label;
 use super::{Compiler, Ctx, MAX_DEPTH, STACK_USE_GUIDELINE};
 use crate::bytecode::{CMP_EQ, CMP_GE, CMP_GT, CMP_LE, CMP_LT, CMP_NE, Constant, Opcode};
 use crate::compiler::symtable::ScopeKind;
-use crate::compiler::{CResult, CompileError, RECURSION_MESSAGE};
+use crate::compiler::{CResult, CompileError};
 use crate::syntax::ast::{BoolOpKind, CmpOpKind, Expr, ExprKind, UnaryOpKind};
 
 /// The three instructions that build a display incrementally.
@@ -40,15 +40,23 @@ pub(crate) const SET: Builder = Builder {
     tuple: false,
 };
 
+/// Native stack that must remain before compiling one more level of nesting…
+const STACK_RED_ZONE: usize = 128 * 1024;
+/// …and the size of each segment added when less remains.
+const STACK_SEGMENT: usize = 2 * 1024 * 1024;
+
 impl<'a> Compiler<'a> {
     /// Compile an expression that leaves its value on the stack.
     pub(crate) fn expr(&mut self, e: &'a Expr) -> CResult {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(CompileError::new(RECURSION_MESSAGE, e.span));
+            return Err(CompileError::too_deep(e.span));
         }
         let old = self.set_loc(e.span);
-        let result = self.expr_inner(e);
+        // Nesting up to MAX_DEPTH recurses here: grow the native stack in segments
+        // when little is left, so that any caller's thread (a 2 MiB test thread, a
+        // fuzzer's main thread) compiles what the parser accepts.
+        let result = stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || self.expr_inner(e));
         self.restore_loc(old);
         self.depth -= 1;
         result

@@ -38,11 +38,12 @@ use unit::{Label, Oparg, Unit, UnitKind};
 /// `STACK_USE_GUIDELINE`).
 pub(crate) const STACK_USE_GUIDELINE: usize = 30;
 
-/// Deepest expression nesting compiled (CPython gives up at a similar depth with a
-/// `RecursionError`); beyond it compilation fails with [`RECURSION_MESSAGE`].
+/// Deepest expression nesting compiled: a little above the parser's bound, so only
+/// ASTs not built by the parser reach it; beyond it compilation fails with
+/// [`RECURSION_MESSAGE`] (CPython's `RecursionError`).
 ///
 /// [`RECURSION_MESSAGE`]: crate::compiler::RECURSION_MESSAGE
-pub(crate) const MAX_DEPTH: u32 = 2000;
+pub(crate) const MAX_DEPTH: u32 = crate::syntax::MAX_NESTING + 20;
 
 /// Load, store or delete: the context a name or target is compiled in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,16 +7,17 @@
 //! Annotations are not visited: the compiler never evaluates them.
 
 use super::{CompKind, Scope, ScopeId, ScopeKind, SymbolTable, flags, mangle, node_key};
-use crate::compiler::{CResult, CompileError, RECURSION_MESSAGE};
+use crate::compiler::{CResult, CompileError};
 use crate::diagnostics::Span;
 use crate::syntax::ast::{
     Arguments, Comprehension, ExceptHandler, Expr, ExprKind, Stmt, StmtKind, WithItem,
 };
 use std::collections::HashMap;
 
-/// Deepest nesting of statements and expressions accepted (CPython's compiler gives up
-/// at a similar depth with a `RecursionError`).
-pub(crate) const MAX_DEPTH: u32 = 2500;
+/// Deepest nesting of statements and expressions accepted: above the parser's
+/// expression bound plus CPython's 100 indentation levels, so only ASTs not built
+/// by the parser reach it.
+pub(crate) const MAX_DEPTH: u32 = crate::syntax::MAX_NESTING + 200;
 
 struct Builder {
     scopes: Vec<Scope>,
@@ -129,7 +130,7 @@ impl Builder {
     fn descend(&mut self, span: Span) -> CResult {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(CompileError::new(RECURSION_MESSAGE, span));
+            return Err(CompileError::too_deep(span));
         }
         Ok(())
     }

@@ -270,6 +270,14 @@ fn deep_nesting_is_an_error_not_a_crash() {
     let m = module(vec![expr_stmt(e)]);
     let err = compile_err(&m, "");
     assert_eq!(err.message, RECURSION_MESSAGE);
+    assert_eq!(
+        err.kind,
+        crate::diagnostics::SyntaxErrorKind::RecursionError
+    );
+    assert_eq!(
+        err.to_string(),
+        format!("RecursionError: {RECURSION_MESSAGE}")
+    );
     // Dropping a deep AST recurses too; leak it rather than overflow the stack.
     std::mem::forget(m);
 }

@@ -143,6 +143,19 @@ fn deep_nesting_is_refused_cleanly() {
     );
     let sum = format!("x = {}\n", vec!["1"; 100_000].join(" + "));
     assert!(parse(&sum, "t.py").is_err());
+    // `and`/`or` and comparisons build flat nodes: any length parses.
+    for op in [" and ", " or ", " < ", " is not ", " not in "] {
+        let flat = format!("x = {}\n", vec!["a"; 100_000].join(op));
+        assert!(parse(&flat, "t.py").is_ok(), "{op}");
+    }
+    let at_limit = format!("x = {}\n", vec!["a"; 2999].join(" + "));
+    assert!(parse(&at_limit, "t.py").is_ok());
+    let past = format!("x = {}\n", vec!["a"; 3000].join(" + "));
+    let err = parse(&past, "t.py").unwrap_err();
+    assert_eq!(
+        err.kind,
+        crate::diagnostics::SyntaxErrorKind::RecursionError
+    );
     let long_list = format!("x = [{}]\n", vec!["a.b(c)"; 20_000].join(", "));
     assert!(parse(&long_list, "t.py").is_ok());
     let attrs = format!("x = a{}\n", ".b".repeat(500));
