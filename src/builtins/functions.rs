@@ -305,7 +305,7 @@ fn sorted(vm: &mut Vm, args: Args) -> PyResult {
             pos.len()
         )));
     }
-    let items = vm.collect_iter(&pos[0])?;
+    let items = vm.collect_sized(&pos[0])?;
     // `reverse` is converted like a C int, as `list.sort` does it.
     let reverse = match keyword(&args, "reverse") {
         Some(r) => !matches!(
@@ -336,24 +336,26 @@ fn min_max(vm: &mut Vm, args: Args, name: &str, op: CompareOp) -> PyResult {
     let pos = args.positional();
     let key = keyword(&args, "key").filter(|k| !is_none(k)).cloned();
     let default = keyword(&args, "default").cloned();
-    let items = match pos.len() {
+    // One item at a time from an iterator, as CPython: a key function that
+    // mutates the iterable sees the change.
+    let it = match pos.len() {
         0 => {
             return Err(PyErr::type_error(format!(
                 "{name} expected at least 1 argument, got 0"
             )));
         }
-        1 => vm.collect_iter(&pos[0])?,
+        1 => vm.get_iter(&pos[0])?,
         _ => {
             if default.is_some() {
                 return Err(PyErr::type_error(format!(
                     "Cannot specify a default for {name}() with multiple positional arguments"
                 )));
             }
-            pos.to_vec()
+            vm.get_iter(&crate::object::tuple::new_tuple(pos.to_vec()))?
         }
     };
     let mut best: Option<(PyRef, PyRef)> = None;
-    for x in items {
+    while let Some(x) = vm.next(&it)? {
         let k = match &key {
             Some(f) => vm.call_args(f, std::slice::from_ref(&x))?,
             None => x.clone(),

@@ -384,7 +384,7 @@ impl Vm {
                 ty.name()
             )));
         }
-        self.collect_iter(args)
+        self.collect_sized(args)
     }
 
     /// `DICT_MERGE` for `f(**m)`: merge mapping `m` into the keyword dict `d`, with

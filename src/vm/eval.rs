@@ -500,7 +500,7 @@ impl Vm {
             LIST_EXTEND => {
                 let it = f.pop();
                 let list = f.peek(arg as usize).clone();
-                let items = self.collect_iter(&it).map_err(|e| {
+                let items = self.collect_sized(&it).map_err(|e| {
                     if e.matches(&TYPE_ERROR) && it.ty().slots.iter.get().is_none() {
                         PyErr::type_error(format!(
                             "Value after * must be an iterable, not {}",

@@ -552,19 +552,32 @@ impl Vm {
         {
             return Ok(l.to_vec());
         }
-        // CPython sizes the result from the length first, so a range longer than
-        // `sys.maxsize` raises OverflowError instead of being iterated.
-        let mut out = Vec::new();
-        if let Some(r) = x.downcast::<crate::object::misc::RangeData>() {
-            let Some(n) = r.len_isize() else {
-                return Err(PyErr::overflow(
-                    "Python int too large to convert to C ssize_t",
-                ));
-            };
-            // Reserve up front, so `list(range(2**40))` is a MemoryError at once.
-            out.try_reserve_exact(n)
-                .map_err(|_| PyErr::bare(&MEMORY_ERROR))?;
+        self.collect_into(x, Vec::new())
+    }
+
+    /// Every item of an iterable, sized from its length first as CPython's `list()`,
+    /// `tuple()`, `sorted()`, `list.extend` and `*x` unpacking in displays and calls
+    /// do: a range longer than `sys.maxsize` is an OverflowError instead of being
+    /// iterated, `list(range(2**40))` a MemoryError at once, and a `__len__` that
+    /// fails (other than with TypeError) fails the whole call.
+    pub fn collect_sized(&mut self, x: &PyRef) -> PyResult<Vec<PyRef>> {
+        if x.is_exact(&TUPLE_TYPE) || x.is_exact(&LIST_TYPE) {
+            return self.collect_iter(x);
         }
+        let mut out = Vec::new();
+        if x.ty().slots.len.get().is_some() {
+            match self.len(x) {
+                Ok(n) => out
+                    .try_reserve_exact(n)
+                    .map_err(|_| PyErr::bare(&MEMORY_ERROR))?,
+                Err(e) if e.matches(&TYPE_ERROR) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        self.collect_into(x, out)
+    }
+
+    fn collect_into(&mut self, x: &PyRef, mut out: Vec<PyRef>) -> PyResult<Vec<PyRef>> {
         let it = self.get_iter(x)?;
         while let Some(v) = self.next(&it)? {
             out.push(v);

@@ -6,8 +6,8 @@
 //! out first, and indices re-checked after Python code may have run.
 
 use super::containers::{
-    add_new, add_wrappers, bind_method_args, descr_error, join_reprs, repeat_count,
-    seq_richcompare, try_vec,
+    add_new, add_wrappers, bind_method_args, descr_error, push_text, repeat_count, seq_richcompare,
+    try_vec,
 };
 use super::slice::{SeqIndex, as_isize, norm_index, seq_subscript, slice_len, slice_positions};
 use super::{add_method, check_args, check_method_args};
@@ -16,6 +16,7 @@ use crate::object::int::new_int;
 use crate::object::iter::{IterState, new_iter};
 use crate::object::list::{ListData, as_list, new_list};
 use crate::object::singletons::{is_none, none, not_implemented};
+use crate::object::str::str_of;
 use crate::object::str::{new_str, try_new_str};
 use crate::object::*;
 use crate::vm::{Args, Vm};
@@ -75,15 +76,28 @@ fn collect_for_assign(vm: &mut Vm, v: &PyRef, msg: &str) -> PyResult<Vec<PyRef>>
 // ----- slots -------------------------------------------------------------------------
 
 fn list_repr(vm: &mut Vm, x: &PyRef) -> PyResult {
-    let items = data(x, "__repr__")?.to_vec();
-    if items.is_empty() {
+    if data(x, "__repr__")?.is_empty() {
         return Ok(new_str("[]"));
     }
     if !repr_enter(x.addr()) {
         return Ok(new_str("[...]"));
     }
     let mut out = String::from("[");
-    let r = join_reprs(vm, &items, &mut out);
+    // The list is re-read at each item, as CPython: an item's `__repr__` may
+    // mutate it.
+    let mut each = || -> PyResult<()> {
+        let mut i = 0;
+        while let Some(item) = data(x, "__repr__")?.get(i) {
+            if i > 0 {
+                push_text(&mut out, ", ")?;
+            }
+            let r = vm.repr(&item)?;
+            push_text(&mut out, str_of(&r))?;
+            i += 1;
+        }
+        Ok(())
+    };
+    let r = each();
     repr_leave(x.addr());
     r?;
     out.push(']');
@@ -174,7 +188,7 @@ fn assign_slice(vm: &mut Vm, x: &PyRef, key: &PyRef, value: &PyRef) -> PyResult<
             let start = start.min(stop);
             items.splice(start..stop, new_items).collect()
         };
-        drop(removed);
+        release_back_to_front(removed);
         return Ok(());
     }
     let n = slice_len(start, stop, step);
@@ -197,6 +211,14 @@ fn assign_slice(vm: &mut Vm, x: &PyRef, key: &PyRef, value: &PyRef) -> PyResult<
     Ok(())
 }
 
+/// Drop `removed` last item first (CPython's `list_ass_slice` order, visible to
+/// `__del__`).
+fn release_back_to_front(removed: Vec<PyRef>) {
+    for x in removed.into_iter().rev() {
+        drop(x);
+    }
+}
+
 fn delete_slice(vm: &mut Vm, x: &PyRef, key: &PyRef) -> PyResult<()> {
     let l = data(x, "__delitem__")?;
     let len = l.len();
@@ -212,7 +234,11 @@ fn delete_slice(vm: &mut Vm, x: &PyRef, key: &PyRef) -> PyResult<()> {
         if step == 1 {
             let stop = (stop as usize).min(items.len());
             let start = (start as usize).min(stop);
-            items.drain(start..stop).collect()
+            let mut removed: Vec<PyRef> = items.drain(start..stop).collect();
+            // A plain slice releases its items last to first, as CPython's
+            // `list_ass_slice`; an extended slice, first to last.
+            removed.reverse();
+            removed
         } else {
             let mut doomed = vec![false; items.len()];
             for p in slice_positions(start, stop, step) {
@@ -308,8 +334,7 @@ fn list_imul(vm: &mut Vm, a: &PyRef, b: &PyRef) -> PyResult {
     let Some(n) = repeat_count(vm, b)? else {
         return Ok(not_implemented());
     };
-    let items = l.to_vec();
-    let v = repeated(&items, n)?;
+    let v = repeated(&l.to_vec(), n)?;
     l.replace_all(v);
     Ok(a.clone())
 }
@@ -344,7 +369,7 @@ fn list_init(vm: &mut Vm, x: &PyRef, args: Args) -> PyResult<()> {
     let pos = check_args("list", &args, 0, 1)?;
     let l = data(x, "__init__")?;
     let items = match pos.first() {
-        Some(it) => vm.collect_iter(it)?,
+        Some(it) => vm.collect_sized(it)?,
         None => Vec::new(),
     };
     l.replace_all(items);
@@ -362,7 +387,7 @@ fn m_append(_vm: &mut Vm, args: Args) -> PyResult {
 fn m_extend(vm: &mut Vm, args: Args) -> PyResult {
     let (x, rest) = check_method_args("list.extend", &args, 1, 1)?;
     let l = data(x, "extend")?;
-    let items = vm.collect_iter(&rest[0])?;
+    let items = vm.collect_sized(&rest[0])?;
     l.items.borrow_mut().extend(items);
     Ok(none())
 }

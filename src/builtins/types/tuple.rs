@@ -159,7 +159,7 @@ fn tuple_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult {
             if exact && x.is_exact(&TUPLE_TYPE) {
                 return Ok(x.clone());
             }
-            vm.collect_iter(x)?
+            vm.collect_sized(x)?
         }
     };
     if exact {
