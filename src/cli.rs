@@ -66,6 +66,8 @@ pub struct Options {
     pub xoptions: Vec<String>,
     pub ignore_environment: bool,
     pub isolated: bool,
+    /// What `sys.flags` reports.
+    pub flags: crate::SysFlags,
 }
 
 /// What to do.
@@ -99,6 +101,7 @@ pub fn parse(args: &[OsString], env: impl Fn(&str) -> Option<String>) -> Parsed 
         xoptions: Vec::new(),
         ignore_environment: false,
         isolated: false,
+        flags: crate::SysFlags::default(),
     };
     let mut i = 0;
     let rest_after = |i: usize| args[i..].iter().map(text).collect::<Vec<_>>();
@@ -171,12 +174,30 @@ pub fn parse(args: &[OsString], env: impl Fn(&str) -> Option<String>) -> Parsed 
                 'V' => return Parsed::Version,
                 'O' => o.optimize = o.optimize.saturating_add(1),
                 'u' => o.unbuffered = true,
-                'E' => o.ignore_environment = true,
+                'E' => {
+                    o.ignore_environment = true;
+                    o.flags.ignore_environment = 1;
+                }
                 'I' => {
                     o.isolated = true;
                     o.ignore_environment = true;
+                    let f = &mut o.flags;
+                    (f.isolated, f.ignore_environment, f.no_user_site) = (1, 1, 1);
+                    f.safe_path = true;
                 }
-                'B' | 'S' | 's' | 'P' | 'q' | 'b' | 'd' | 'v' | 'x' | 'R' | 'i' => {}
+                'B' => bump(&mut o.flags.dont_write_bytecode),
+                'S' => bump(&mut o.flags.no_site),
+                's' => bump(&mut o.flags.no_user_site),
+                'P' => o.flags.safe_path = true,
+                'q' => bump(&mut o.flags.quiet),
+                'b' => bump(&mut o.flags.bytes_warning),
+                'd' => bump(&mut o.flags.debug),
+                'v' => bump(&mut o.flags.verbose),
+                'i' => {
+                    bump(&mut o.flags.inspect);
+                    bump(&mut o.flags.interactive);
+                }
+                'x' | 'R' => {}
                 _ => return Parsed::Usage(format!("Unknown option: -{c}")),
             }
         }
@@ -204,9 +225,18 @@ fn finish(mut o: Options, env: impl Fn(&str) -> Option<String>) -> Parsed {
             o.malloc = Some(kind.to_string());
         } else if x == "leak-check" {
             o.leak_check = true;
+        } else if x == "dev" {
+            o.flags.dev_mode = true;
+        } else if x == "utf8" || x == "utf8=1" {
+            o.flags.utf8_mode = 1;
         }
     }
     Parsed::Run(o)
+}
+
+/// One more occurrence of a counted flag (`-vv`).
+fn bump(count: &mut u8) {
+    *count = count.saturating_add(1);
 }
 
 /// `sys._xoptions`: `name=value` or `name` (True).

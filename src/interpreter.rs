@@ -44,6 +44,79 @@ pub struct Interpreter {
     _gil: GilGuard,
 }
 
+/// The command-line flags `sys.flags` reports (python3's letters; `optimize` is
+/// [`Config::optimize`]). Pyrite's string hashes are not randomised, so
+/// `hash_randomization` is always 0.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SysFlags {
+    /// `-d`, `-i` (inspect and interactive), `-B`, `-s`, `-S`, `-E`, `-v`, `-b`, `-q`
+    /// and `-I`: counts, as CPython keeps them.
+    pub debug: u8,
+    pub inspect: u8,
+    pub interactive: u8,
+    pub dont_write_bytecode: u8,
+    pub no_user_site: u8,
+    pub no_site: u8,
+    pub ignore_environment: u8,
+    pub verbose: u8,
+    pub bytes_warning: u8,
+    pub quiet: u8,
+    pub isolated: u8,
+    /// `-X dev`, `-X utf8`, `-P` (or `-I`).
+    pub dev_mode: bool,
+    pub utf8_mode: u8,
+    pub safe_path: bool,
+}
+
+impl SysFlags {
+    /// The field names of `sys.flags`, in CPython 3.11's order.
+    pub const FIELDS: &'static [&'static str] = &[
+        "debug",
+        "inspect",
+        "interactive",
+        "optimize",
+        "dont_write_bytecode",
+        "no_user_site",
+        "no_site",
+        "ignore_environment",
+        "verbose",
+        "bytes_warning",
+        "quiet",
+        "hash_randomization",
+        "isolated",
+        "dev_mode",
+        "utf8_mode",
+        "warn_default_encoding",
+        "safe_path",
+        "int_max_str_digits",
+    ];
+
+    /// The items of `sys.flags` (one per [`SysFlags::FIELDS`] entry).
+    fn items(&self, optimize: u8) -> Vec<PyRef> {
+        let int = |v: u8| crate::object::int::new_int(i64::from(v));
+        vec![
+            int(self.debug),
+            int(self.inspect),
+            int(self.interactive),
+            int(optimize),
+            int(self.dont_write_bytecode),
+            int(self.no_user_site),
+            int(self.no_site),
+            int(self.ignore_environment),
+            int(self.verbose),
+            int(self.bytes_warning),
+            int(self.quiet),
+            int(0),
+            int(self.isolated),
+            py_bool(self.dev_mode),
+            int(self.utf8_mode),
+            int(0),
+            py_bool(self.safe_path),
+            crate::object::int::new_int(-1),
+        ]
+    }
+}
+
 /// How an interpreter is set up (the `pyrite` binary fills it from its command line).
 #[derive(Clone, Debug, Default)]
 pub struct Config {
@@ -55,6 +128,8 @@ pub struct Config {
     pub warnoptions: Vec<String>,
     /// `-X` options (`sys._xoptions`).
     pub xoptions: Vec<String>,
+    /// The other flags `sys.flags` reports.
+    pub flags: SysFlags,
 }
 
 /// Turn the compiler's plain code object into a code object on the heap.
@@ -135,6 +210,11 @@ impl Interpreter {
                 }
             }
             d.set_item_str("_xoptions", xoptions);
+            let flags = config.flags.items(config.optimize);
+            d.set_item_str(
+                "flags",
+                crate::builtins::structseq::new_structseq(&crate::object::FLAGS_TYPE, flags),
+            );
         }
         let main = new_module("__main__");
         if let (Some(md), Some(main_d)) = (as_dict(&modules), module_dict(&main)) {

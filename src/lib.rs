@@ -22,4 +22,4 @@ pub mod runtime;
 pub mod syntax;
 pub mod vm;
 
-pub use interpreter::{Config, Interpreter, RunError};
+pub use interpreter::{Config, Interpreter, RunError, SysFlags};

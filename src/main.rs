@@ -169,6 +169,7 @@ fn run(opts: cli::Options, source: Vec<u8>, filename: String) -> ExitCode {
                 optimize: opts.optimize,
                 warnoptions: opts.warnoptions.clone(),
                 xoptions: opts.xoptions.clone(),
+                flags: opts.flags.clone(),
             });
             let status = match interp.run_main(&source, &filename) {
                 Ok(()) => 0,

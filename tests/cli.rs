@@ -231,6 +231,35 @@ fn python3_flags_attached_and_combined() {
         stdout(&o),
         "{'frozen_modules': 'off', 'a': 'b'} ['d'] ['-c', '--', '-V']\n"
     );
+    // sys.flags reports the letters as python3 does (checked against python3 when
+    // it is installed; Pyrite's hashes are never randomised).
+    let flag_sets: [&[&str]; 5] = [
+        &[],
+        &["-O", "-B", "-s", "-q", "-b", "-d"],
+        &["-OO", "-I"],
+        &["-E", "-S", "-P", "-Xdev", "-Xutf8"],
+        &["-bb", "-i"],
+    ];
+    for flags in flag_sets {
+        let code = ["-c", "import sys; print(sys.flags)"];
+        let args: Vec<&str> = flags.iter().chain(&code).copied().collect();
+        let o = pyrite(&args, Some(""));
+        let got = stdout(&o);
+        assert!(got.starts_with("sys.flags(debug="), "{flags:?}: {got}");
+        assert!(got.contains("hash_randomization=0"), "{got}");
+        if let Ok(py) = Command::new("python3")
+            .args(&args)
+            .env_remove("PYTHONDONTWRITEBYTECODE")
+            .env_remove("PYTHONOPTIMIZE")
+            .env_remove("PYTHONINSPECT")
+            .stdin(Stdio::null())
+            .output()
+        {
+            let want = String::from_utf8_lossy(&py.stdout)
+                .replace("hash_randomization=1", "hash_randomization=0");
+            assert_eq!(got, want, "{flags:?}");
+        }
+    }
     // `--` ends the options: the next argument is the script, even "-c".
     let o = pyrite(&["--", "-c"], None);
     assert_eq!(o.status.code(), Some(2));

@@ -197,6 +197,9 @@ pub const BINOP_INPLACE: u32 = 13;
 /// The `BINARY_OP` operand (and `Slots::nb` index) of `|`.
 pub const NB_OR: u32 = 7;
 
+/// The `BINARY_OP` operand (and `Slots::nb` index) of `>>`.
+pub const NB_RSHIFT: u32 = 9;
+
 /// The symbol of a `BINARY_OP` operand (`"+"`, `"+="`, …).
 pub fn binop_symbol(op: u32) -> &'static str {
     const SYMBOLS: [&str; 26] = [

@@ -162,28 +162,35 @@ builtin_type!(
 );
 builtin_type!(
     VERSION_INFO_TYPE,
-    "version_info",
+    "sys.version_info",
     Tuple,
     Some(&TUPLE_TYPE),
     HAVE_GC | TUPLE_SUBCLASS
 );
 builtin_type!(
     FLOAT_INFO_TYPE,
-    "float_info",
+    "sys.float_info",
     Tuple,
     Some(&TUPLE_TYPE),
     HAVE_GC | TUPLE_SUBCLASS
 );
 builtin_type!(
     INT_INFO_TYPE,
-    "int_info",
+    "sys.int_info",
     Tuple,
     Some(&TUPLE_TYPE),
     HAVE_GC | TUPLE_SUBCLASS
 );
 builtin_type!(
     HASH_INFO_TYPE,
-    "hash_info",
+    "sys.hash_info",
+    Tuple,
+    Some(&TUPLE_TYPE),
+    HAVE_GC | TUPLE_SUBCLASS
+);
+builtin_type!(
+    FLAGS_TYPE,
+    "sys.flags",
     Tuple,
     Some(&TUPLE_TYPE),
     HAVE_GC | TUPLE_SUBCLASS
@@ -360,7 +367,13 @@ builtin_type!(
     HAVE_GC
 );
 
-builtin_type!(TEXTIO_TYPE, "TextIOWrapper", Stream, Some(&OBJECT_TYPE), 0);
+builtin_type!(
+    TEXTIO_TYPE,
+    "_io.TextIOWrapper",
+    Stream,
+    Some(&OBJECT_TYPE),
+    0
+);
 
 macro_rules! exception_types {
     ($( $name:ident, $pyname:literal, $base:ident; )*) => {
@@ -476,6 +489,7 @@ pub static CORE_TYPES: &[&TypeObject] = &[
     &FLOAT_INFO_TYPE,
     &INT_INFO_TYPE,
     &HASH_INFO_TYPE,
+    &FLAGS_TYPE,
     &DICT_KEYS_TYPE,
     &DICT_VALUES_TYPE,
     &DICT_ITEMS_TYPE,

@@ -342,18 +342,38 @@ pub fn dealloc_is_unset(ty: &TypeObject) -> bool {
     std::ptr::fn_addr_eq(ty.dealloc.get(), dealloc_unset as DeallocFn)
 }
 
+/// `("_io", "TextIOWrapper")` for `"_io.TextIOWrapper"`; `("builtins", name)` for
+/// a name without a dot.
+const fn split_tp_name(tp_name: &'static str) -> (&'static str, &'static str) {
+    let bytes = tp_name.as_bytes();
+    let mut i = bytes.len();
+    while i > 0 {
+        i -= 1;
+        if bytes[i] == b'.' {
+            let (module, rest) = tp_name.split_at(i);
+            let (_, short) = rest.split_at(1);
+            return (module, short);
+        }
+    }
+    ("builtins", tp_name)
+}
+
 impl TypeData {
-    /// The payload of a builtin (static) type.
+    /// The payload of a builtin (static) type. `tp_name` is CPython's: the bare
+    /// name for a type of `builtins`, `module.Name` otherwise (`_io.TextIOWrapper`),
+    /// which error messages show; `__name__` and `__qualname__` are the part after
+    /// the last dot and `__module__` the part before.
     pub const fn builtin(
-        name: &'static str,
+        tp_name: &'static str,
         layout: Layout,
         base: Option<&'static TypeObject>,
         flags: u32,
     ) -> TypeData {
+        let (module, short) = split_tp_name(tp_name);
         TypeData {
-            name: Cow::Borrowed(name),
-            qualname: RefCell::new(Cow::Borrowed(name)),
-            module: Cow::Borrowed("builtins"),
+            name: Cow::Borrowed(tp_name),
+            qualname: RefCell::new(Cow::Borrowed(short)),
+            module: Cow::Borrowed(module),
             flags: Cell::new(flags),
             layout,
             base: Cell::new(match base {

@@ -4,7 +4,7 @@
 //! with CPython's error messages.
 
 use super::{Args, Vm};
-use crate::bytecode::{BINOP_INPLACE, Opcode, binop_symbol};
+use crate::bytecode::{BINOP_INPLACE, NB_RSHIFT, Opcode, binop_symbol};
 use crate::object::dict::{DictData, Probe, as_dict};
 use crate::object::exception::as_exception;
 use crate::object::function::{BuiltinFunctionData, FunctionData};
@@ -338,8 +338,17 @@ impl Vm {
                 )));
             }
         }
+        // Python 2's `print >>f, x`: CPython adds a hint (for `>>`, not `>>=`).
+        let hint = if op == NB_RSHIFT
+            && v.downcast::<BuiltinFunctionData>()
+                .is_some_and(|f| f.name == "print" && f.self_obj.is_none())
+        {
+            ". Did you mean \"print(<message>, file=<output_stream>)\"?"
+        } else {
+            ""
+        };
         Err(PyErr::type_error(format!(
-            "unsupported operand type(s) for {sym}: '{}' and '{}'",
+            "unsupported operand type(s) for {sym}: '{}' and '{}'{hint}",
             v.ty().name(),
             w.ty().name()
         )))
@@ -752,6 +761,19 @@ impl Vm {
     // ----- text ------------------------------------------------------------------
 
     pub fn repr(&mut self, x: &PyRef) -> PyResult {
+        let r = self.repr_unchecked(x)?;
+        if as_str(&r).is_none() {
+            return Err(PyErr::type_error(format!(
+                "__repr__ returned non-string (type {})",
+                r.ty().name()
+            )));
+        }
+        Ok(r)
+    }
+
+    /// The `__repr__` slot's result, whatever its type (CPython's `object.__str__`
+    /// calls the slot directly, so `str()` blames `__str__` for a non-string).
+    fn repr_unchecked(&mut self, x: &PyRef) -> PyResult {
         if self.depth() >= self.recursion_limit || self.repr_depth > 20_000 {
             return Err(PyErr::recursion_error(
                 "maximum recursion depth exceeded while getting the repr of an object",
@@ -763,14 +785,7 @@ impl Vm {
             None => try_new_str(&default_repr(x)),
         };
         self.repr_depth -= 1;
-        let r = r?;
-        if as_str(&r).is_none() {
-            return Err(PyErr::type_error(format!(
-                "__repr__ returned non-string (type {})",
-                r.ty().name()
-            )));
-        }
-        Ok(r)
+        r
     }
 
     pub fn repr_string(&mut self, x: &PyRef) -> PyResult<String> {
@@ -784,7 +799,7 @@ impl Vm {
         }
         let r = match x.ty().slots.str.get() {
             Some(f) => f(self, x)?,
-            None => self.repr(x)?,
+            None => self.repr_unchecked(x)?,
         };
         if as_str(&r).is_none() {
             return Err(PyErr::type_error(format!(

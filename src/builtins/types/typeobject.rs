@@ -106,7 +106,13 @@ fn type_data_attribute(
     name: &str,
 ) -> PyResult<Option<PyRef>> {
     Ok(Some(match name {
-        "__name__" => new_str(ty.name()),
+        // A static type's tp_name may be dotted (`_io.TextIOWrapper`); a class's
+        // name is its own, dots and all.
+        "__name__" => new_str(if ty.has_flag(flags::HEAPTYPE) {
+            ty.name()
+        } else {
+            ty.name().rsplit('.').next().unwrap_or_default()
+        }),
         "__qualname__" => new_str(&ty.qualname.borrow()),
         "__module__" => match ty.dict_get_str(&crate::object::str::intern("__module__")) {
             Some(m) if ty.has_flag(flags::HEAPTYPE) => m,
