@@ -121,6 +121,9 @@ pub enum SyntaxErrorKind {
     /// Not a SyntaxError subclass: CPython's compiler raises it for expressions
     /// nested too deeply ("maximum recursion depth exceeded during compilation").
     RecursionError,
+    /// Memory ran out while compiling (the memory reserve was spent): a bare
+    /// `MemoryError`, as CPython reports it.
+    MemoryError,
 }
 
 impl SyntaxErrorKind {
@@ -130,6 +133,7 @@ impl SyntaxErrorKind {
             SyntaxErrorKind::IndentationError => "IndentationError",
             SyntaxErrorKind::TabError => "TabError",
             SyntaxErrorKind::RecursionError => "RecursionError",
+            SyntaxErrorKind::MemoryError => "MemoryError",
         }
     }
 }
@@ -233,6 +237,9 @@ impl fmt::Display for SyntaxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.lineno == 0 {
             // No position (source decoding errors): CPython prints just the last line.
+            if self.message.is_empty() {
+                return write!(f, "{}", self.kind.name());
+            }
             return write!(f, "{}: {}", self.kind.name(), self.message);
         }
         write!(

@@ -2,8 +2,9 @@
 //! polled by the loop with a single relaxed load between instructions (CPython's
 //! `eval_breaker`).
 //!
-//! Bits: [`FINALIZERS`] (objects wait for their `__del__`) and [`SIGINT`] (Ctrl-C
-//! arrived; the loop raises `KeyboardInterrupt`). Setting a bit is async-signal-safe
+//! Bits: [`FINALIZERS`] (objects wait for their `__del__`), [`SIGINT`] (Ctrl-C
+//! arrived; the loop raises `KeyboardInterrupt`) and [`MEMORY_ERROR`] (memory ran
+//! out and the reserve was spent; the loop raises `MemoryError`). Setting a bit is async-signal-safe
 //! (an atomic `fetch_or`), so the SIGINT handler only sets its bit; everything else
 //! happens in the loop. The GIL hand-off, GC scheduling and per-thread words come with
 //! threads. This module is a leaf: it uses `std` and `signal-hook` only.
@@ -14,6 +15,9 @@ use std::sync::atomic::{AtomicU32, Ordering};
 pub const FINALIZERS: u32 = 1 << 0;
 /// SIGINT was received and not yet turned into `KeyboardInterrupt`.
 pub const SIGINT: u32 = 1 << 1;
+/// An allocation failed and was served from the memory reserve
+/// (`memory::reserve`): the loop raises `MemoryError`.
+pub const MEMORY_ERROR: u32 = 1 << 2;
 
 static EVAL_BREAKER: AtomicU32 = AtomicU32::new(0);
 

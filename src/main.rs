@@ -5,8 +5,15 @@ use pyrite::cli::{self, Parsed, Program};
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
+/// `malloc` with a reserve: running out of memory is a `MemoryError`, not an abort
+/// (see `pyrite::memory::reserve`).
+#[global_allocator]
+static ALLOCATOR: pyrite::memory::reserve::ReserveAllocator =
+    pyrite::memory::reserve::ReserveAllocator;
+
 fn main() -> ExitCode {
     pyrite::vm::fatal::install_panic_hook();
+    pyrite::memory::reserve::refill();
     // Without the handler Ctrl-C would still end the process (status 130), but
     // `except KeyboardInterrupt:` and `finally:` would never run.
     let _ = pyrite::eval_breaker::install_sigint_handler();
@@ -159,38 +166,51 @@ fn run(opts: cli::Options, source: Vec<u8>, filename: String) -> ExitCode {
         };
     }
     // The eval loop keeps Python frames on the heap, but native code that calls back
-    // into Python (sort keys, __eq__, __repr__) nests on the Rust stack: give it room.
-    let child = std::thread::Builder::new()
-        .name("pyrite-main".into())
-        .stack_size(1 << 30)
-        .spawn(move || {
-            let mut interp = pyrite::Interpreter::with_config(pyrite::Config {
-                argv: opts.argv.clone(),
-                optimize: opts.optimize,
-                warnoptions: opts.warnoptions.clone(),
-                xoptions: opts.xoptions.clone(),
-                flags: opts.flags.clone(),
-            });
-            let status = match interp.run_main(&source, &filename) {
-                Ok(()) => 0,
-                Err(e) => {
-                    let _ =
-                        std::io::Write::write_all(&mut std::io::stderr(), e.traceback.as_bytes());
-                    e.exit_code
-                }
-            };
-            let leaked = interp.shutdown();
-            if pyrite::builtins::io::exit_flush_failed() {
-                return 120;
-            }
-            if opts.leak_check && leaked != 0 {
-                eprintln!("pyrite: leak check: {leaked} object blocks still allocated at exit");
-                return 70;
-            }
-            status
+    // into Python (sort keys, __eq__, __repr__) nests on the Rust stack: give it room,
+    // less when address space is limited (`ulimit -v`), with the native recursion caps
+    // scaled to match.
+    let run = move || {
+        let mut interp = pyrite::Interpreter::with_config(pyrite::Config {
+            argv: opts.argv.clone(),
+            optimize: opts.optimize,
+            warnoptions: opts.warnoptions.clone(),
+            xoptions: opts.xoptions.clone(),
+            flags: opts.flags.clone(),
         });
+        let status = match interp.run_main(&source, &filename) {
+            Ok(()) => 0,
+            Err(e) => {
+                let _ = std::io::Write::write_all(&mut std::io::stderr(), e.traceback.as_bytes());
+                e.exit_code
+            }
+        };
+        let leaked = interp.shutdown();
+        if pyrite::builtins::io::exit_flush_failed() {
+            return 120;
+        }
+        if opts.leak_check && leaked != 0 {
+            eprintln!("pyrite: leak check: {leaked} object blocks still allocated at exit");
+            return 70;
+        }
+        status
+    };
+    let mut child = None;
+    for stack in [1 << 30, 256 << 20, 64 << 20, 16 << 20] {
+        pyrite::vm::set_native_stack_size(stack);
+        match std::thread::Builder::new()
+            .name("pyrite-main".into())
+            .stack_size(stack)
+            .spawn(run.clone())
+        {
+            Ok(handle) => {
+                child = Some(handle);
+                break;
+            }
+            Err(_) => continue,
+        }
+    }
     match child.map(|h| h.join()) {
-        Ok(Ok(status)) => ExitCode::from((status & 0xff) as u8),
+        Some(Ok(status)) => ExitCode::from((status & 0xff) as u8),
         _ => {
             eprintln!("pyrite: internal error: the interpreter thread failed");
             ExitCode::from(70)

@@ -214,6 +214,56 @@ fn recursion_past_memory_is_a_memory_error() {
     assert_eq!(text(&o.stdout), "MemoryError\n", "{}", text(&o.stderr));
 }
 
+/// Memory exhausted by many small objects (dict and set entries, ints, strs in a
+/// comprehension) is a MemoryError the program can catch: container growth is
+/// fallible, and the memory reserve (`memory::reserve`) carries the interpreter from
+/// a failed small allocation to the eval loop's next check point. Under this limit the
+/// interpreter thread also gets a smaller native stack than its usual 1 GiB.
+#[test]
+fn small_object_exhaustion_is_a_memory_error() {
+    let program = r#"
+d = {}
+try:
+    i = 0
+    while True:
+        d[i] = None; i += 1
+except MemoryError:
+    print('dict', len(d) > 1000)
+d = None
+s = set()
+try:
+    i = 0
+    while True:
+        s.add(i); i += 1
+except MemoryError:
+    print('set', len(s) > 1000)
+s = None
+for name, make in [('dictcomp', lambda: {i: i for i in range(2**26)}),
+                   ('listcomp', lambda: [i for i in range(2**28)]),
+                   ('strs', lambda: [str(i) for i in range(2**27)])]:
+    try:
+        make()
+    except MemoryError:
+        print(name, 'MemoryError')
+print('still running')
+"#;
+    let o = Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 500000 && exec \"$0\" -c \"$1\"")
+        .arg(env!("CARGO_BIN_EXE_pyrite"))
+        .arg(program)
+        .output()
+        .expect("sh runs");
+    assert_eq!(
+        text(&o.stdout),
+        "dict True\nset True\ndictcomp MemoryError\nlistcomp MemoryError\n\
+         strs MemoryError\nstill running\n",
+        "{}",
+        text(&o.stderr)
+    );
+    assert_eq!(o.status.code(), Some(0));
+}
+
 /// Runs `script` with sh (where `$0` is the pyrite binary) and returns its output.
 fn shell(script: &str) -> Output {
     Command::new("sh")

@@ -55,6 +55,15 @@ impl CompileError {
         }
     }
 
+    /// Memory ran out while compiling (the reserve was spent): `MemoryError`.
+    pub fn out_of_memory(span: Span) -> CompileError {
+        CompileError {
+            kind: SyntaxErrorKind::MemoryError,
+            message: String::new(),
+            span,
+        }
+    }
+
     /// Nesting deeper than the compiler's guard: CPython's `RecursionError`.
     pub fn too_deep(span: Span) -> CompileError {
         CompileError {
@@ -106,7 +115,10 @@ pub fn compile_with_warnings(
     let index = LineIndex::new(source);
     let to_syntax_error = |e: CompileError| {
         let mut err = SyntaxError::at_span(e.kind, e.message, filename, &index, e.span);
-        if e.kind == SyntaxErrorKind::RecursionError {
+        if matches!(
+            e.kind,
+            SyntaxErrorKind::RecursionError | SyntaxErrorKind::MemoryError
+        ) {
             // Reported without a position, as CPython's compiler does.
             err.lineno = 0;
         }

@@ -6,7 +6,9 @@
 //! The allocators themselves live in their own files:
 //! [`PyMalloc`] (CPython's pymalloc: 1 MiB arenas, 16 KiB pools, 32 size
 //! classes of 16 bytes up to 512) and [`SystemAllocator`] (`malloc`/`free`).
-//! This module is a leaf: it uses `std` only.
+//! [`reserve`] holds memory back so that exhaustion becomes a `MemoryError`.
+//! This module is a leaf: it uses `std` only (and [`reserve`] the `eval_breaker`
+//! leaf).
 //!
 //! # The global heap contract
 //! The heap is one process-global allocator chosen at start-up with
@@ -35,6 +37,7 @@ mod model_test;
 mod pool;
 mod pymalloc;
 mod report;
+pub mod reserve;
 pub mod size_class;
 mod system;
 
@@ -376,8 +379,23 @@ pub unsafe fn alloc(size: usize) -> NonNull<u8> {
     };
     match block {
         Some(b) => b,
-        None => out_of_memory(size),
+        // SAFETY: the caller holds the GIL (this function's contract).
+        None => unsafe { alloc_after_spending_reserve(size) },
     }
+}
+
+/// The slow path of [`alloc`]: free the memory reserve (which asks the eval loop
+/// for a `MemoryError`) and try once more before aborting.
+#[cold]
+#[inline(never)]
+unsafe fn alloc_after_spending_reserve(size: usize) -> NonNull<u8> {
+    if reserve::spend(size) {
+        // SAFETY: the caller holds the GIL (see `alloc`).
+        if let Some(b) = unsafe { try_alloc(size) } {
+            return b;
+        }
+    }
+    out_of_memory(size)
 }
 
 /// Frees a block of the global heap.

@@ -195,6 +195,25 @@ impl DictTable {
         Some(std::mem::replace(&mut e.value, value))
     }
 
+    /// [`insert_new`](Self::insert_new), growing fallibly first: `Err` (nothing
+    /// inserted) when the table cannot grow, which callers raise as `MemoryError`.
+    pub fn try_insert_new(
+        &mut self,
+        hash: i64,
+        key: PyRef,
+        value: PyRef,
+    ) -> Result<(), super::NoMemory> {
+        self.entries.try_reserve(1).map_err(|_| super::NoMemory)?;
+        let entries = &self.entries;
+        self.index
+            .try_reserve(1, |&i| {
+                entries[i].as_ref().map(|e| spread(e.hash)).unwrap_or(0)
+            })
+            .map_err(|_| super::NoMemory)?;
+        self.insert_new(hash, key, value);
+        Ok(())
+    }
+
     /// Append a new entry (the key must not be present).
     pub fn insert_new(&mut self, hash: i64, key: PyRef, value: PyRef) {
         let pos = self.entries.len();
@@ -231,14 +250,12 @@ impl DictTable {
         }
     }
 
-    /// Take every entry out (the caller drops them outside any borrow).
-    pub fn take_all(&mut self) -> Vec<Entry> {
+    /// Take every entry out (the caller drops them outside any borrow). Allocates
+    /// nothing: freeing a dict must work when memory is exhausted.
+    pub fn take_all(&mut self) -> std::iter::Flatten<std::vec::IntoIter<Option<Entry>>> {
         self.index.clear();
         self.used = 0;
-        std::mem::take(&mut self.entries)
-            .into_iter()
-            .flatten()
-            .collect()
+        std::mem::take(&mut self.entries).into_iter().flatten()
     }
 
     pub fn keys(&self) -> Vec<PyRef> {

@@ -54,6 +54,15 @@ impl ListData {
         self.items.borrow_mut().push(x);
     }
 
+    /// [`push`](Self::push), or `Err` (nothing appended, `x` dropped) when the
+    /// buffer cannot grow: `append` and comprehensions raise `MemoryError`.
+    pub fn try_push(&self, x: PyRef) -> Result<(), super::NoMemory> {
+        let mut items = self.items.borrow_mut();
+        items.try_reserve(1).map_err(|_| super::NoMemory)?;
+        items.push(x);
+        Ok(())
+    }
+
     /// A snapshot of the items (so Python code can run while iterating).
     pub fn to_vec(&self) -> Vec<PyRef> {
         self.items.borrow().clone()

@@ -101,3 +101,7 @@ pub fn object_size(x: &PyRef) -> usize {
     };
     gc + body
 }
+
+/// A container could not grow: memory is exhausted (raised as `MemoryError`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NoMemory;

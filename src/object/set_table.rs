@@ -32,6 +32,22 @@ enum Slot {
     Live(SetEntry),
 }
 
+/// The live entries of a table taken apart by [`SetTable::take_all`].
+pub struct TakenEntries(std::vec::IntoIter<Slot>);
+
+impl Iterator for TakenEntries {
+    type Item = SetEntry;
+
+    fn next(&mut self) -> Option<SetEntry> {
+        loop {
+            match self.0.next()? {
+                Slot::Live(e) => return Some(e),
+                Slot::Empty | Slot::Dummy => {}
+            }
+        }
+    }
+}
+
 pub struct SetTable {
     slots: Vec<Slot>,
     mask: usize,
@@ -144,8 +160,15 @@ impl SetTable {
     /// CPython's `set_add_entry` for a key known to be absent: the last dummy on its
     /// probe sequence before the empty slot that ends it (as python3 3.11 behaves:
     /// dummies at slots 0, 2 and 4 of one run are refilled 4, 2, 0), else that empty
-    /// slot (then grow if too full).
-    pub fn insert_new(&mut self, hash: i64, key: PyRef) {
+    /// slot (then grow if too full). Returns false when the table could not grow
+    /// (the key is in, the table still valid but fuller: CPython's `MemoryError`
+    /// after the insertion).
+    pub fn insert_new(&mut self, hash: i64, key: PyRef) -> bool {
+        // Earlier growths failed and the table is 80 % full: never fill it (probing
+        // needs an empty slot); the key is not inserted.
+        if (self.fill + 1) * 5 >= self.mask * 4 && !self.try_resize(self.used * 2) {
+            return false;
+        }
         let mut freeslot = None;
         let mut empty = 0;
         for i in self.sequence(hash) {
@@ -161,7 +184,7 @@ impl SetTable {
         self.used += 1;
         if let Some(i) = freeslot {
             self.slots[i] = Slot::Live(SetEntry { hash, key });
-            return;
+            return true;
         }
         self.fill += 1;
         self.slots[empty] = Slot::Live(SetEntry { hash, key });
@@ -171,8 +194,9 @@ impl SetTable {
             } else {
                 self.used * 4
             };
-            self.resize(minused);
+            return self.try_resize(minused);
         }
+        true
     }
 
     /// CPython's `set_insert_clean`: place a key in a table with no dummies.
@@ -187,11 +211,24 @@ impl SetTable {
     /// CPython's `set_table_resize`: the smallest power of two above `minused`, live
     /// keys reinserted in slot order.
     fn resize(&mut self, minused: usize) {
+        if !self.try_resize(minused) {
+            std::alloc::handle_alloc_error(std::alloc::Layout::new::<Slot>());
+        }
+    }
+
+    /// [`resize`](Self::resize), or false (the table unchanged) when the new slots
+    /// cannot be allocated.
+    fn try_resize(&mut self, minused: usize) -> bool {
         let mut newsize = MIN_SIZE;
         while newsize <= minused {
             newsize <<= 1;
         }
-        let old = std::mem::replace(&mut self.slots, (0..newsize).map(|_| Slot::Empty).collect());
+        let mut slots = Vec::new();
+        if slots.try_reserve_exact(newsize).is_err() {
+            return false;
+        }
+        slots.extend((0..newsize).map(|_| Slot::Empty));
+        let old = std::mem::replace(&mut self.slots, slots);
         self.mask = newsize - 1;
         self.fill = self.used;
         for s in old {
@@ -199,6 +236,7 @@ impl SetTable {
                 self.insert_clean(e.hash, e.key);
             }
         }
+        true
     }
 
     /// Grow first when `incoming` more keys would make the table too full (the
@@ -292,15 +330,10 @@ impl SetTable {
 
     /// Take every entry out, leaving an empty minimum-size table (the caller drops
     /// them outside any borrow).
-    pub fn take_all(&mut self) -> Vec<SetEntry> {
-        let old = std::mem::take(self);
-        old.slots
-            .into_iter()
-            .filter_map(|s| match s {
-                Slot::Live(e) => Some(e),
-                _ => None,
-            })
-            .collect()
+    /// Allocates nothing beyond the new minimum table: freeing a set must work when
+    /// memory is exhausted.
+    pub fn take_all(&mut self) -> TakenEntries {
+        TakenEntries(std::mem::take(self).slots.into_iter())
     }
 
     /// The keys in slot (iteration) order.

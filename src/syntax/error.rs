@@ -70,6 +70,15 @@ impl Failure {
         }
     }
 
+    /// Memory ran out while lexing (see `memory::reserve`): a bare `MemoryError`.
+    pub fn out_of_memory(at: usize) -> Failure {
+        Failure::At {
+            kind: SyntaxErrorKind::MemoryError,
+            message: String::new(),
+            loc: Loc::Span(at, at),
+        }
+    }
+
     pub fn span(message: impl Into<String>, start: usize, end: usize) -> Failure {
         Failure::syntax(message, Loc::Span(start, end))
     }
@@ -92,7 +101,10 @@ impl Failure {
         if let Some(nul) = err.text.find('\0') {
             err.text.truncate(nul);
         }
-        if err.kind == SyntaxErrorKind::RecursionError {
+        if matches!(
+            err.kind,
+            SyntaxErrorKind::RecursionError | SyntaxErrorKind::MemoryError
+        ) {
             // Raised by CPython's compiler, after parsing: no position, no text.
             err.lineno = 0;
             err.offset = 0;

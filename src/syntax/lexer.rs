@@ -120,6 +120,14 @@ impl<'a> Layer<'a> {
     }
 
     fn emit(&mut self, start: usize, tok: Tok, end: usize) -> bool {
+        // Memory ran out (the reserve was spent): stop here, so that the tokens and
+        // the tree built from them are freed, and report MemoryError.
+        if crate::eval_breaker::take(crate::eval_breaker::MEMORY_ERROR)
+            || self.tokens.try_reserve(1).is_err()
+        {
+            self.fail(Failure::out_of_memory(start));
+            return false;
+        }
         if let Some(failure) = self.nesting.observe(&tok, start, end) {
             self.fail(failure);
             return false;

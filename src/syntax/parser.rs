@@ -74,7 +74,22 @@ fn parse_lexed(
     start: Tok,
     lexed: &Lexed,
 ) -> Result<Top, Failure> {
-    let mut tokens = Vec::with_capacity(lexed.tokens.len() + 1);
+    if let Some(err) = &lexed.error
+        && matches!(
+            &err.failure,
+            Failure::At {
+                kind: crate::diagnostics::SyntaxErrorKind::MemoryError,
+                ..
+            }
+        )
+    {
+        // Out of memory: parsing what was lexed would only need more.
+        return Err(err.failure.clone());
+    }
+    let mut tokens = Vec::new();
+    if tokens.try_reserve_exact(lexed.tokens.len() + 1).is_err() {
+        return Err(Failure::out_of_memory(0));
+    }
     let first = lexed.tokens.first().map_or(0, |t| t.0);
     tokens.push((first, start, first));
     tokens.extend(lexed.tokens.iter().cloned());

@@ -1,7 +1,7 @@
 //! Calling: the generic `call`, Python-function frames with CPython's argument binding
 //! (and its error messages), and nested eval loops for native→Python calls.
 
-use super::{Args, Frame, NATIVE_DEPTH_LIMIT, NATIVE_RECURSION_CAP, Vm};
+use super::{Args, Frame, Vm};
 use crate::bytecode::flags;
 use crate::object::dict::{as_dict, new_dict};
 use crate::object::function::{BoundMethodData, CodeData, FunctionData};
@@ -39,7 +39,7 @@ impl Vm {
 
     /// Run `frame` to completion in a nested eval loop (a native caller waits for it).
     pub fn run_frame(&mut self, mut frame: Frame) -> PyResult {
-        if self.native_depth >= NATIVE_DEPTH_LIMIT {
+        if self.native_depth >= self.native_depth_limit {
             self.recycle(frame);
             return Err(PyErr::recursion_error(
                 "maximum recursion depth exceeded while calling a Python object",
@@ -71,7 +71,9 @@ impl Vm {
     /// recursion limit, and capped at [`NATIVE_RECURSION_CAP`] whatever the limit is, so
     /// the native stack cannot overflow. Pair with [`Vm::leave_recursive_call`].
     pub fn enter_recursive_call(&mut self, where_: &str) -> PyResult<()> {
-        if self.depth() >= self.recursion_limit || self.native_call_depth >= NATIVE_RECURSION_CAP {
+        if self.depth() >= self.recursion_limit
+            || self.native_call_depth >= self.native_recursion_cap
+        {
             return Err(PyErr::recursion_error(format!(
                 "maximum recursion depth exceeded{where_}"
             )));
@@ -88,7 +90,7 @@ impl Vm {
     /// tuples): only the hard cap applies, so depths CPython handles work the same and
     /// deeper ones raise RecursionError where CPython overflows its stack.
     pub fn enter_uncounted_recursion(&mut self) -> PyResult<()> {
-        if self.uncounted_depth >= NATIVE_RECURSION_CAP {
+        if self.uncounted_depth >= self.native_recursion_cap {
             return Err(PyErr::recursion_error("maximum recursion depth exceeded"));
         }
         self.uncounted_depth += 1;

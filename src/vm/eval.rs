@@ -114,6 +114,9 @@ impl Vm {
             op,
             Some(Opcode::JUMP_BACKWARD | Opcode::RESUME | Opcode::CALL)
         );
+        if check_point && eval_breaker::take(eval_breaker::MEMORY_ERROR) {
+            return Err(PyErr::bare(&MEMORY_ERROR));
+        }
         if check_point && eval_breaker::take(eval_breaker::SIGINT) {
             return Err(PyErr(crate::object::exception::new_exception(
                 &KEYBOARD_INTERRUPT,
@@ -483,7 +486,8 @@ impl Vm {
                 let v = f.pop();
                 let list = f.peek(arg as usize).clone();
                 if let Some(l) = as_list(&list) {
-                    l.push(v);
+                    l.try_push(v)
+                        .map_err(|_| PyErr::bare(&crate::object::MEMORY_ERROR))?;
                 }
             }
             SET_ADD => {

@@ -60,13 +60,35 @@ impl<'a> Args<'a> {
 }
 
 /// Hard cap on nested native→Python calls, whatever the recursion limit says, so that
-/// raising `sys.setrecursionlimit` can never overflow the Rust stack.
+/// raising `sys.setrecursionlimit` can never overflow the Rust stack (for a thread
+/// with [`FULL_NATIVE_STACK`]; see [`native_limits`]).
 pub const NATIVE_DEPTH_LIMIT: usize = 12_000;
 
 /// Hard cap on native recursion that does not run Python code (nested tuples in
 /// `isinstance` or `hash`): each level is a few hundred bytes of native stack, so
 /// this stays far inside the interpreter thread's stack.
 pub const NATIVE_RECURSION_CAP: usize = 100_000;
+
+/// The native stack the caps above are sized for (the `pyrite` binary's interpreter
+/// thread).
+pub const FULL_NATIVE_STACK: usize = 1 << 30;
+
+static NATIVE_STACK: std::sync::atomic::AtomicUsize =
+    std::sync::atomic::AtomicUsize::new(FULL_NATIVE_STACK);
+
+/// Declare the native stack of the threads that will run Python code (the binary
+/// falls back to smaller stacks when address space is limited, e.g. `ulimit -v`):
+/// VMs created afterwards scale their caps to it.
+pub fn set_native_stack_size(bytes: usize) {
+    NATIVE_STACK.store(bytes, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// `(native→Python call cap, uncounted native recursion cap)` for the declared stack.
+pub fn native_limits() -> (usize, usize) {
+    let stack = NATIVE_STACK.load(std::sync::atomic::Ordering::Relaxed);
+    let scale = |cap: usize| (cap as u128 * stack as u128 / FULL_NATIVE_STACK as u128) as usize;
+    (scale(NATIVE_DEPTH_LIMIT), scale(NATIVE_RECURSION_CAP))
+}
 
 /// The state of one OS thread running Python code.
 pub struct Vm {
@@ -84,6 +106,10 @@ pub struct Vm {
     pub tearing_down: bool,
     /// Nested native→Python eval loops currently running on this thread.
     pub native_depth: usize,
+    /// The caps on `native_depth` and on uncounted native recursion, scaled to the
+    /// thread's native stack ([`native_limits`]).
+    pub native_depth_limit: usize,
+    pub native_recursion_cap: usize,
     /// Nested `repr()` calls (bounded so deep structures raise RecursionError).
     pub repr_depth: usize,
     /// Nested rich comparisons (`[[...]] == [[...]]`), bounded the same way.
@@ -110,6 +136,8 @@ impl Vm {
             reraise: false,
             in_finalizers: false,
             tearing_down: false,
+            native_depth_limit: native_limits().0,
+            native_recursion_cap: native_limits().1,
             native_depth: 0,
             repr_depth: 0,
             compare_depth: 0,

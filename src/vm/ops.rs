@@ -697,7 +697,10 @@ impl Vm {
         let old = match i {
             Some(i) => d.table.borrow_mut().replace_value(i, value),
             None => {
-                d.table.borrow_mut().insert_new(h, key, value);
+                d.table
+                    .borrow_mut()
+                    .try_insert_new(h, key, value)
+                    .map_err(|_| PyErr::bare(&MEMORY_ERROR))?;
                 d.version.set(d.version.get() + 1);
                 None
             }
@@ -723,8 +726,11 @@ impl Vm {
         if self.dict_lookup(set, &key, h)?.is_none()
             && let Some(s) = as_set(set)
         {
-            s.table.borrow_mut().insert_new(h, key);
+            let grown = s.table.borrow_mut().insert_new(h, key);
             s.version.set(s.version.get() + 1);
+            if !grown {
+                return Err(PyErr::bare(&MEMORY_ERROR));
+            }
         }
         Ok(())
     }

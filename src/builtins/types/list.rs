@@ -380,7 +380,9 @@ fn list_init(vm: &mut Vm, x: &PyRef, args: Args) -> PyResult<()> {
 
 fn m_append(_vm: &mut Vm, args: Args) -> PyResult {
     let (x, rest) = check_method_args("list.append", &args, 1, 1)?;
-    data(x, "append")?.push(rest[0].clone());
+    data(x, "append")?
+        .try_push(rest[0].clone())
+        .map_err(|_| PyErr::bare(&MEMORY_ERROR))?;
     Ok(none())
 }
 

@@ -4,12 +4,15 @@
 
 use super::{Compiler, Ctx};
 use crate::bytecode::{Constant, Opcode};
-use crate::compiler::CResult;
 use crate::compiler::symtable::ScopeKind;
+use crate::compiler::{CResult, CompileError};
 use crate::syntax::ast::{Expr, Stmt, StmtKind};
 
 impl<'a> Compiler<'a> {
     pub(crate) fn stmt(&mut self, s: &'a Stmt) -> CResult {
+        if crate::eval_breaker::take(crate::eval_breaker::MEMORY_ERROR) {
+            return Err(CompileError::out_of_memory(s.span));
+        }
         self.set_loc(s.span);
         match &s.kind {
             StmtKind::FunctionDef(def) => self.function_def(s, def),
