@@ -195,7 +195,11 @@ fn run(opts: cli::Options, source: Vec<u8>, filename: String) -> ExitCode {
         status
     };
     let mut child = None;
-    for stack in [1 << 30, 256 << 20, 64 << 20, 16 << 20] {
+    // Under an address-space limit (`ulimit -v`) the stack's reservation counts
+    // against it: take at most an eighth of it.
+    let most = address_space_limit().map_or(usize::MAX, |limit| limit / 8);
+    let stacks = [1 << 30, 256 << 20, 64 << 20, 16 << 20];
+    for stack in stacks.into_iter().filter(|&s| s <= most.max(16 << 20)) {
         pyrite::vm::set_native_stack_size(stack);
         match std::thread::Builder::new()
             .name("pyrite-main".into())
@@ -216,4 +220,18 @@ fn run(opts: cli::Options, source: Vec<u8>, filename: String) -> ExitCode {
             ExitCode::from(70)
         }
     }
+}
+
+/// The soft address-space limit (`ulimit -v`, `RLIMIT_AS`) from /proc/self/limits,
+/// if there is one.
+fn address_space_limit() -> Option<usize> {
+    let limits = std::fs::read_to_string("/proc/self/limits").ok()?;
+    let line = limits
+        .lines()
+        .find(|l| l.starts_with("Max address space"))?;
+    line.trim_start_matches("Max address space")
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
 }

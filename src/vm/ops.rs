@@ -589,6 +589,12 @@ impl Vm {
     fn collect_into(&mut self, x: &PyRef, mut out: Vec<PyRef>) -> PyResult<Vec<PyRef>> {
         let it = self.get_iter(x)?;
         while let Some(v) = self.next(&it)? {
+            // A native loop that may fill memory with small objects: stop when the
+            // memory reserve was spent (see `memory::reserve`), as the eval loop does.
+            if crate::eval_breaker::take(crate::eval_breaker::MEMORY_ERROR) {
+                return Err(PyErr::bare(&MEMORY_ERROR));
+            }
+            out.try_reserve(1).map_err(|_| PyErr::bare(&MEMORY_ERROR))?;
             out.push(v);
         }
         Ok(out)
