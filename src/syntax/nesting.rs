@@ -83,20 +83,12 @@ enum Effect {
 }
 
 fn effect(tok: &Tok, prev: &Frame) -> Effect {
+    // Closing brackets are accounted for in `observe`; like names and literals they
+    // end an operand.
+    if tok.ends_expression() {
+        return Effect::Operand;
+    }
     match tok {
-        Tok::Name(_)
-        | Tok::Int(_)
-        | Tok::Float(_)
-        | Tok::Imaginary(_)
-        | Tok::String(_)
-        | Tok::None
-        | Tok::True
-        | Tok::False
-        | Tok::Ellipsis
-        // Closing brackets are accounted for in `observe`; they end an operand.
-        | Tok::Rpar
-        | Tok::Rsqb
-        | Tok::Rbrace => Effect::Operand,
         Tok::Comma | Tok::Equal if prev.lambda_params > 0 => Effect::Operand,
         Tok::Comma
         | Tok::Semi
@@ -153,40 +145,10 @@ fn effect(tok: &Tok, prev: &Frame) -> Effect {
         // counted.
         Tok::Else => Effect::Else,
         Tok::Colon if prev.lambda_params > 0 => Effect::Else,
-        Tok::StartModule
-        | Tok::StartExpression
-        | Tok::StartFString
-        | Tok::Indent
-        | Tok::Dedent
-        | Tok::As
-        | Tok::Assert
-        | Tok::Async
-        | Tok::Break
-        | Tok::Class
-        | Tok::Continue
-        | Tok::Def
-        | Tok::Del
-        | Tok::Elif
-        | Tok::Except
-        | Tok::Finally
-        | Tok::For
-        | Tok::From
-        | Tok::Global
-        | Tok::If
-        | Tok::Import
-        | Tok::Lambda
-        | Tok::Nonlocal
-        | Tok::Pass
-        | Tok::Raise
-        | Tok::Return
-        | Tok::Try
-        | Tok::While
-        | Tok::With
-        | Tok::Yield
-        | Tok::Colon
-        | Tok::Rarrow
-        | Tok::ColonEqual
-        | Tok::Unknown(_) => Effect::Loose,
+        // Everything else binds looser than `and`/`or` (keywords, `:`, `:=`, `->`)
+        // or is invalid: counting it as one more level keeps the bound an upper bound,
+        // whatever tokens are added later.
+        _ => Effect::Loose,
     }
 }
 
