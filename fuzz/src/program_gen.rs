@@ -625,11 +625,13 @@ impl<'u, 'a> Gen<'u, 'a> {
                 let x = self.scalar_expr(scope, 1);
                 let i = self.int_expr(scope, 2);
                 let text = match self.pick(10) {
-                    0 | 1 => format!("if len({l}) < 64: {l}.append({x})"),
+                    // Items go through the clamp too: `l.append(str(l))` in a loop
+                    // otherwise doubles the text each time (a timeout finding).
+                    0 | 1 => format!("if len({l}) < 64: {l}.append(_c({x}))"),
                     2 => format!("{l}.pop()"),
                     3 => format!("{l}.sort()"),
                     4 => format!("{l}.reverse()"),
-                    5 => format!("{l}[{i}] = {x}"),
+                    5 => format!("{l}[{i}] = _c({x})"),
                     6 => {
                         let r = self.list_expr(scope, 2);
                         let j = self.int_expr(scope, 2);
