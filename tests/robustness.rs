@@ -182,13 +182,7 @@ attempt('fstring', lambda: f'{1:{2**31}}')
 attempt('join', lambda: ','.join([x] * 16))
 print('still running', len(x), x[:6], x.upper()[-4:])
 "#;
-    let o = Command::new("sh")
-        .arg("-c")
-        .arg("ulimit -v 450000 && exec \"$0\" -c \"$1\"")
-        .arg(env!("CARGO_BIN_EXE_pyrite"))
-        .arg(program)
-        .output()
-        .expect("sh runs");
+    let o = under_address_limit(450000, program);
     let expected: String = [
         "repeat", "concat", "upper", "repr", "replace", "ljust", "percent", "list", "fstring",
         "join",
@@ -204,13 +198,10 @@ print('still running', len(x), x[:6], x.upper()[-4:])
 /// Infinite recursion with the limit raised past what memory holds: MemoryError.
 #[test]
 fn recursion_past_memory_is_a_memory_error() {
-    let o = Command::new("sh")
-        .arg("-c")
-        .arg("ulimit -v 1200000 && exec \"$0\" -c \"$1\"")
-        .arg(env!("CARGO_BIN_EXE_pyrite"))
-        .arg("import sys\nsys.setrecursionlimit(10**8)\ndef f():\n    f()\ntry:\n    f()\nexcept MemoryError:\n    print('MemoryError')\n")
-        .output()
-        .expect("sh runs");
+    let o = under_address_limit(
+        1200000,
+        "import sys\nsys.setrecursionlimit(10**8)\ndef f():\n    f()\ntry:\n    f()\nexcept MemoryError:\n    print('MemoryError')\n",
+    );
     assert_eq!(text(&o.stdout), "MemoryError\n", "{}", text(&o.stderr));
 }
 
@@ -247,13 +238,7 @@ for name, make in [('dictcomp', lambda: {i: i for i in range(2**26)}),
         print(name, 'MemoryError')
 print('still running')
 "#;
-    let o = Command::new("sh")
-        .arg("-c")
-        .arg("ulimit -v 500000 && exec \"$0\" -c \"$1\"")
-        .arg(env!("CARGO_BIN_EXE_pyrite"))
-        .arg(program)
-        .output()
-        .expect("sh runs");
+    let o = under_address_limit(500000, program);
     assert_eq!(
         text(&o.stdout),
         "dict True\nset True\ndictcomp MemoryError\nlistcomp MemoryError\n\
@@ -262,6 +247,17 @@ print('still running')
         text(&o.stderr)
     );
     assert_eq!(o.status.code(), Some(0));
+}
+
+/// Runs `pyrite -c program` under `ulimit -v kib` and returns its output.
+fn under_address_limit(kib: u32, program: &str) -> Output {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("ulimit -v {kib} && exec \"$0\" -c \"$1\""))
+        .arg(env!("CARGO_BIN_EXE_pyrite"))
+        .arg(program)
+        .output()
+        .expect("sh runs")
 }
 
 /// Runs `script` with sh (where `$0` is the pyrite binary) and returns its output.

@@ -107,20 +107,8 @@ fn effect(tok: &Tok, prev: &Frame) -> Effect {
         | Tok::DoubleStarEqual
         | Tok::DoubleSlashEqual
         | Tok::AtEqual => Effect::Separator,
-        Tok::Plus
-        | Tok::Minus
-        | Tok::Star
-        | Tok::Slash
-        | Tok::DoubleSlash
-        | Tok::Percent
-        | Tok::At
-        | Tok::DoubleStar
-        | Tok::LeftShift
-        | Tok::RightShift
-        | Tok::Amper
-        | Tok::Vbar
-        | Tok::Circumflex
-        | Tok::Tilde
+        t if super::token_view::is_arith(t) => Effect::Tight,
+        Tok::Tilde
         | Tok::Await
         | Tok::Dot
         | Tok::Lpar
