@@ -7,7 +7,9 @@
 //! Pure: [`parse`] turns the arguments and the relevant environment into a [`Parsed`]
 //! value; `main.rs` acts on it.
 
+use crate::text::TextBuf;
 use std::ffi::OsString;
+use std::os::unix::ffi::OsStrExt;
 
 /// The usage line printed with every command-line error.
 pub const USAGE: &str = "usage: pyrite [option] ... [-c cmd | -m mod | file | -] [arg] ...";
@@ -42,7 +44,8 @@ arg ...: arguments passed to program in sys.argv[1:]
 #[derive(Debug, PartialEq)]
 pub enum Program {
     File(OsString),
-    Command(String),
+    /// `-c`: the command as decoded (it may hold surrogates, which cannot compile).
+    Command(TextBuf),
     Module(String),
     Stdin,
 }
@@ -51,8 +54,8 @@ pub enum Program {
 #[derive(Debug, PartialEq)]
 pub struct Options {
     pub program: Program,
-    /// `sys.argv`.
-    pub argv: Vec<String>,
+    /// `sys.argv` (undecodable bytes kept as lone surrogates).
+    pub argv: Vec<TextBuf>,
     pub dis: bool,
     /// `-X malloc=` or `PYRITE_MALLOC` (unless `-E`/`-I`).
     pub malloc: Option<String>,
@@ -60,6 +63,9 @@ pub struct Options {
     /// `-O` count (`sys.flags.optimize`).
     pub optimize: u8,
     pub unbuffered: bool,
+    /// The error handler `PYRITE_IOENCODING=[utf-8][:handler]` names for stdout (an
+    /// encoding alone means `strict`, as CPython's `PYTHONIOENCODING`).
+    pub io_errors: Option<String>,
     /// `-W` options, in order (`sys.warnoptions`).
     pub warnoptions: Vec<String>,
     /// `-X` options, in order (`sys._xoptions`).
@@ -80,10 +86,15 @@ pub enum Parsed {
     Usage(String),
 }
 
-/// Decode an argument as text. Non-UTF-8 bytes become U+FFFD for now: CPython keeps
-/// them as lone surrogates (`surrogateescape`), which Pyrite's `str` cannot hold yet.
+/// Decode an argument as CPython does: UTF-8, each byte of an invalid sequence kept as
+/// a lone surrogate U+DC80..=U+DCFF (`surrogateescape`, PEP 383).
+fn decode(arg: &OsString) -> TextBuf {
+    TextBuf::from_bytes_surrogateescape(arg.as_bytes())
+}
+
+/// An argument as Rust text, for options: undecodable bytes shown as `\udcff`.
 fn text(arg: &OsString) -> String {
-    arg.to_string_lossy().into_owned()
+    decode(arg).display().into_owned()
 }
 
 /// Parse the arguments after the program name. `env` looks up an environment variable
@@ -97,6 +108,7 @@ pub fn parse(args: &[OsString], env: impl Fn(&str) -> Option<String>) -> Parsed 
         leak_check: false,
         optimize: 0,
         unbuffered: false,
+        io_errors: None,
         warnoptions: Vec::new(),
         xoptions: Vec::new(),
         ignore_environment: false,
@@ -104,7 +116,7 @@ pub fn parse(args: &[OsString], env: impl Fn(&str) -> Option<String>) -> Parsed 
         flags: crate::SysFlags::default(),
     };
     let mut i = 0;
-    let rest_after = |i: usize| args[i..].iter().map(text).collect::<Vec<_>>();
+    let rest_after = |i: usize| args[i..].iter().map(decode).collect::<Vec<_>>();
     'args: while i < args.len() {
         let arg = text(&args[i]);
         if arg == "--" {
@@ -131,14 +143,16 @@ pub fn parse(args: &[OsString], env: impl Fn(&str) -> Option<String>) -> Parsed 
         while k < chars.len() {
             let c = chars[k];
             k += 1;
-            let mut value = || -> Option<String> {
+            let mut value = || -> Option<TextBuf> {
                 if k < chars.len() {
-                    let v: String = chars[k..].iter().collect();
+                    // The rest of the cluster, from the argument's own bytes (it may
+                    // not be UTF-8; the option letters before it are ASCII).
+                    let v = TextBuf::from_bytes_surrogateescape(&args[i].as_bytes()[1 + k..]);
                     k = chars.len();
                     Some(v)
                 } else {
                     i += 1;
-                    args.get(i).map(text)
+                    args.get(i).map(decode)
                 }
             };
             match c {
@@ -147,7 +161,7 @@ pub fn parse(args: &[OsString], env: impl Fn(&str) -> Option<String>) -> Parsed 
                         return Parsed::Usage("Argument expected for the -c option".into());
                     };
                     o.program = Program::Command(code);
-                    o.argv = std::iter::once("-c".to_string())
+                    o.argv = std::iter::once(TextBuf::from("-c"))
                         .chain(rest_after(i + 1))
                         .collect();
                     return finish(o, env);
@@ -159,15 +173,15 @@ pub fn parse(args: &[OsString], env: impl Fn(&str) -> Option<String>) -> Parsed 
                     o.argv = std::iter::once(module.clone())
                         .chain(rest_after(i + 1))
                         .collect();
-                    o.program = Program::Module(module);
+                    o.program = Program::Module(module.display().into_owned());
                     return finish(o, env);
                 }
                 'W' => match value() {
-                    Some(w) => o.warnoptions.push(w),
+                    Some(w) => o.warnoptions.push(w.display().into_owned()),
                     None => return Parsed::Usage("Argument expected for the -W option".into()),
                 },
                 'X' => match value() {
-                    Some(x) => o.xoptions.push(x),
+                    Some(x) => o.xoptions.push(x.display().into_owned()),
                     None => return Parsed::Usage("Argument expected for the -X option".into()),
                 },
                 'h' | '?' => return Parsed::Help,
@@ -205,7 +219,7 @@ pub fn parse(args: &[OsString], env: impl Fn(&str) -> Option<String>) -> Parsed 
         continue 'args;
     }
     match args.get(i) {
-        None => o.argv = vec![String::new()],
+        None => o.argv = vec![TextBuf::new()],
         Some(a) if a == "-" => o.argv = rest_after(i),
         Some(a) => {
             o.program = Program::File(a.clone());
@@ -219,6 +233,14 @@ pub fn parse(args: &[OsString], env: impl Fn(&str) -> Option<String>) -> Parsed 
 fn finish(mut o: Options, env: impl Fn(&str) -> Option<String>) -> Parsed {
     if !o.ignore_environment {
         o.malloc = env("PYRITE_MALLOC").filter(|s| !s.is_empty());
+        if let Some(v) = env("PYRITE_IOENCODING") {
+            let (encoding, errors) = v.split_once(':').unwrap_or((&v, ""));
+            o.io_errors = match (encoding, errors) {
+                (_, e) if !e.is_empty() => Some(e.to_string()),
+                ("", _) => None,
+                _ => Some("strict".to_string()),
+            };
+        }
     }
     for x in &o.xoptions {
         if let Some(kind) = x.strip_prefix("malloc=") {

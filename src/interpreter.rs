@@ -120,8 +120,8 @@ impl SysFlags {
 /// How an interpreter is set up (the `pyrite` binary fills it from its command line).
 #[derive(Clone, Debug, Default)]
 pub struct Config {
-    /// `sys.argv`.
-    pub argv: Vec<String>,
+    /// `sys.argv` (lone surrogates stand for undecodable bytes, as in CPython).
+    pub argv: Vec<crate::text::TextBuf>,
     /// `-O` count: `__debug__`, asserts and docstrings (`sys.flags.optimize`).
     pub optimize: u8,
     /// `-W` options (`sys.warnoptions`).
@@ -164,13 +164,13 @@ fn load_constant(c: Constant) -> PyRef {
         Constant::Bool(b) => py_bool(b),
         Constant::Int(i) => crate::object::int::new_bigint(i),
         Constant::Float(f) => crate::object::float::new_float(f),
-        Constant::Str(s) => {
-            if !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-                intern(&s)
-            } else {
-                new_str(&s)
+        Constant::Str(s) => match s.to_str() {
+            Ok(s) if !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => {
+                intern(s)
             }
-        }
+            Ok(s) => new_str(s),
+            Err(_) => crate::object::str::new_text(&s),
+        },
         Constant::Ellipsis => ellipsis(),
         Constant::Tuple(items) => new_tuple(items.into_iter().map(load_constant).collect()),
         Constant::FrozenSet(items) => crate::object::set::new_constant_frozenset(
@@ -184,7 +184,7 @@ impl Interpreter {
     /// A new interpreter whose `sys.argv` is `argv`. Holds the GIL until dropped.
     pub fn new(argv: Vec<String>) -> Interpreter {
         Interpreter::with_config(Config {
-            argv,
+            argv: argv.into_iter().map(Into::into).collect(),
             ..Config::default()
         })
     }

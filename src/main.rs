@@ -39,6 +39,21 @@ fn main() -> ExitCode {
     if opts.unbuffered {
         pyrite::builtins::io::set_unbuffered();
     }
+    if let Some(h) = &opts.io_errors {
+        match h.parse() {
+            Ok(e) => pyrite::builtins::io::set_stdout_errors(e),
+            Err(()) => {
+                eprintln!("pyrite: unknown error handler name '{h}' in PYRITE_IOENCODING");
+                return ExitCode::from(2);
+            }
+        }
+    } else if opts.flags.utf8_mode == 1 || pyrite::locale::stdio_uses_surrogateescape() {
+        // UTF-8 mode (`-X utf8`) and the C locales write stdout with surrogateescape,
+        // as CPython.
+        pyrite::builtins::io::set_stdout_errors(
+            pyrite::builtins::io::EncodeErrors::SurrogateEscape,
+        );
+    }
     if let Some(kind) = &opts.malloc {
         match kind.parse::<pyrite::memory::AllocatorKind>() {
             Ok(k) => {
@@ -62,13 +77,13 @@ fn main() -> ExitCode {
             } else {
                 f.as_os_str()
             })
-            .map(|p| p.to_string_lossy().trim_end_matches("/.").to_string())
-            .unwrap_or_else(|_| f.to_string_lossy().into_owned());
+            .map(|p| path_text(p.as_os_str()).trim_end_matches("/.").to_string())
+            .unwrap_or_else(|_| path_text(f));
             eprintln!("pyrite: can't find '__main__' module in '{dir}'");
             return ExitCode::from(1);
         }
         Program::File(f) => match std::fs::File::open(f).and_then(read_source) {
-            Ok(bytes) => (bytes, f.to_string_lossy().into_owned()),
+            Ok(bytes) => (bytes, path_text(f)),
             Err(e) => {
                 let errno = e.raw_os_error().unwrap_or(2);
                 let what = if e.kind() == std::io::ErrorKind::NotFound {
@@ -82,12 +97,24 @@ fn main() -> ExitCode {
                 };
                 eprintln!(
                     "pyrite: can't open file '{}': [Errno {errno}] {what}",
-                    display_path(&f.to_string_lossy())
+                    display_path(&path_text(f))
                 );
                 return ExitCode::from(2);
             }
         },
-        Program::Command(c) => (c.clone().into_bytes(), "<string>".to_string()),
+        Program::Command(c) => match c.to_str() {
+            Ok(c) => (c.as_bytes().to_vec(), "<string>".to_string()),
+            Err(_) => {
+                // CPython's report for a command that is not UTF-8.
+                let message = c.encode_utf8(false).err().map(|e| e.message());
+                eprintln!(
+                    "Unable to decode the command from the command line:\n\
+                     UnicodeEncodeError: {}",
+                    message.unwrap_or_default()
+                );
+                return ExitCode::from(1);
+            }
+        },
         Program::Module(m) => {
             eprintln!(
                 "pyrite: cannot run module '{m}' with -m: imports of Python source files \
@@ -135,6 +162,16 @@ fn read_source(mut input: impl std::io::Read) -> std::io::Result<Vec<u8>> {
 }
 
 /// Absolute path of a script, as CPython shows it in tracebacks.
+/// A path as text: undecodable bytes shown as `\udcff`, as CPython's stderr shows the
+/// surrogates it decodes them to. (`__file__` holds this text too, where CPython holds
+/// the surrogates themselves.)
+fn path_text(p: &std::ffi::OsStr) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    pyrite::text::TextBuf::from_bytes_surrogateescape(p.as_bytes())
+        .display()
+        .into_owned()
+}
+
 fn display_path(filename: &str) -> String {
     if filename.starts_with('<') {
         return filename.to_string();

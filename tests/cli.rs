@@ -323,3 +323,88 @@ fn unbuffered_stdout_interleaves_with_stderr() {
     // Block-buffered when stdout is not a terminal, as CPython: stderr comes first.
     assert_eq!(merged("-E"), "b\na\nc\n");
 }
+
+/// Runs `pyrite` and `python3` with the same raw arguments and environment overrides
+/// and asserts the same stdout bytes, stderr and exit status.
+fn same_as_python3(args: &[&std::ffi::OsStr], env: &[(&str, &str)]) {
+    let run = |cmd: &mut Command| {
+        cmd.args(args)
+            .env_remove("PYTHONIOENCODING")
+            .env_remove("PYRITE_IOENCODING")
+            .env_remove("LC_ALL")
+            .env_remove("LC_CTYPE")
+            .env("LANG", "C.UTF-8");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        cmd.stdin(Stdio::null()).output().expect("runs")
+    };
+    let got = run(&mut Command::new(env!("CARGO_BIN_EXE_pyrite")));
+    let Ok(want) = Command::new("python3").arg("-c").arg("pass").output() else {
+        return;
+    };
+    assert!(want.status.success());
+    let want = run(&mut Command::new("python3"));
+    let strip =
+        |o: &Output| stderr(o).replace("/root/.pyenv/versions/3.11.7/bin/python3", "pyrite");
+    assert_eq!(
+        (String::from_utf8_lossy(&got.stdout), got.status.code()),
+        (String::from_utf8_lossy(&want.stdout), want.status.code()),
+        "{args:?} {env:?}\n{}",
+        stderr(&got)
+    );
+    assert_eq!(
+        strip(&got).lines().last(),
+        strip(&want).lines().last(),
+        "{args:?} {env:?}"
+    );
+    assert_eq!(got.stdout, want.stdout, "{args:?} {env:?}");
+}
+
+#[test]
+fn arguments_that_are_not_utf8_are_surrogateescaped() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let raw = |b: &'static [u8]| OsStr::from_bytes(b);
+    let show =
+        OsStr::new("import sys; print(ascii(sys.argv), len(sys.argv[1])); print(sys.argv[1])");
+    let args = [
+        OsStr::new("-c"),
+        show,
+        raw(b"a\xffb"),
+        raw(b"\xe9t\xc3\xa9"),
+    ];
+    // C.UTF-8: stdout writes the escaped bytes back.
+    same_as_python3(&args, &[]);
+    // Another locale, or an explicit encoding: strict, a UnicodeEncodeError.
+    same_as_python3(&args, &[("LANG", "en_US.UTF-8")]);
+    same_as_python3(
+        &args,
+        &[
+            ("PYTHONIOENCODING", "utf-8"),
+            ("PYRITE_IOENCODING", "utf-8"),
+        ],
+    );
+    for handler in [
+        "surrogateescape",
+        "backslashreplace",
+        "replace",
+        "ignore",
+        "strict",
+    ] {
+        let v = format!("utf-8:{handler}");
+        same_as_python3(
+            &args,
+            &[("PYTHONIOENCODING", &v), ("PYRITE_IOENCODING", &v)],
+        );
+    }
+    same_as_python3(
+        &[OsStr::new("-Xutf8"), OsStr::new("-c"), show, raw(b"\xff")],
+        &[("LANG", "en_US.UTF-8")],
+    );
+    // A command that is not UTF-8 is refused before it runs.
+    same_as_python3(&[OsStr::new("-c"), raw(b"print('\xff')")], &[]);
+    same_as_python3(&[raw(b"-cprint('\xff\xfe')")], &[]);
+    // A script name that is not UTF-8: in the error for a missing file.
+    same_as_python3(&[raw(b"/nonexistent/\xfd.py")], &[]);
+}

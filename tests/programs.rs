@@ -28,6 +28,7 @@ fn run(cmd: &mut Command, dir: &Path) -> Result<Outcome, String> {
         .current_dir(dir)
         .env("PYTHONHASHSEED", "0")
         .env("PYTHONIOENCODING", "utf-8")
+        .env("PYRITE_IOENCODING", "utf-8")
         .stdin(Stdio::null())
         .output()
         .map_err(|e| format!("cannot run: {e}"))?;

@@ -56,12 +56,16 @@ def _c(x):
         if x > 10 ** 30 or x < -10 ** 30:
             return x % 1000003
         return x
-    if t is str or t is list:
+    if t is str:
         if len(x) > 60:
             return x[:60]
         return x
+    if t is list:
+        if len(x) > 60 or len(repr(x)) > 3000:
+            return []
+        return x
     if t is dict:
-        if len(x) > 60:
+        if len(x) > 60 or len(repr(x)) > 3000:
             return {}
         return x
     return x

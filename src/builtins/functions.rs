@@ -7,30 +7,31 @@ use crate::object::dict::{DictData, as_dict, new_dict};
 use crate::object::int::{IntValue, int_value, new_int};
 use crate::object::list::new_list;
 use crate::object::singletons::*;
-use crate::object::str::{as_str, new_str, str_of, try_new_str};
+use crate::object::str::{as_str, is_str, new_str, str_of, str_text, try_new_str, try_new_text};
 use crate::object::tuple::as_tuple;
 use crate::object::*;
+use crate::text::{Text, TextBuf};
 use crate::vm::{Args, Vm};
 
-fn write_to(vm: &mut Vm, file: Option<&PyRef>, text: &str) -> PyResult<()> {
+fn write_to(vm: &mut Vm, file: Option<&PyRef>, text: &Text) -> PyResult<()> {
     match file {
         Some(f) if !is_none(f) => {
-            let s = new_str(text);
+            let s = try_new_text(text)?;
             vm.call_method(f, "write", &[s])?;
             Ok(())
         }
-        _ => super::io::write_stdout(text).map_err(|e| super::io::os_error(vm, &e)),
+        _ => super::io::write_stdout_text(vm, text),
     }
 }
 
 fn print(vm: &mut Vm, args: Args) -> PyResult {
     check_keywords("print", &args, &["sep", "end", "file", "flush"])?;
-    let text_arg = |vm: &mut Vm, name: &str, default: &str| -> PyResult<String> {
+    let text_arg = |vm: &mut Vm, name: &str, default: &str| -> PyResult<TextBuf> {
         match keyword(&args, name) {
-            None => Ok(default.to_string()),
-            Some(v) if is_none(v) => Ok(default.to_string()),
-            Some(v) => match as_str(v) {
-                Some(s) => Ok(s.to_string()),
+            None => Ok(default.into()),
+            Some(v) if is_none(v) => Ok(default.into()),
+            Some(v) => match str_text(v) {
+                Some(s) => Ok(s.to_owned()),
                 None => {
                     let _ = vm;
                     Err(PyErr::type_error(format!(
@@ -56,14 +57,25 @@ fn print(vm: &mut Vm, args: Args) -> PyResult {
         }
     };
     // CPython converts and writes piece by piece: a file object sees one `write` per
-    // piece, and what precedes an argument whose `str()` fails is still written.
-    let mut text = String::new();
+    // piece, and what precedes an argument whose `str()` fails is still written. To
+    // stdout the pieces are gathered and written at once, except a piece holding a
+    // surrogate, which goes alone (its UnicodeEncodeError must leave what precedes
+    // it written and report positions within the piece).
+    let mut text = TextBuf::new();
+    let emit = |vm: &mut Vm, text: &mut TextBuf, piece: &Text| -> PyResult<()> {
+        if file.is_some() || piece.has_surrogates() {
+            if !text.is_empty() {
+                write_to(vm, file.as_ref(), &std::mem::take(text))?;
+            }
+            write_to(vm, file.as_ref(), piece)
+        } else {
+            text.push_text(piece);
+            Ok(())
+        }
+    };
     for (i, a) in args.positional().iter().enumerate() {
         if i > 0 {
-            text.push_str(&sep);
-            if file.is_some() {
-                write_to(vm, file.as_ref(), &std::mem::take(&mut text))?;
-            }
+            emit(vm, &mut text, &sep)?;
         }
         let s = match vm.str(a) {
             Ok(s) => s,
@@ -74,13 +86,12 @@ fn print(vm: &mut Vm, args: Args) -> PyResult {
                 return Err(e);
             }
         };
-        text.push_str(str_of(&s));
-        if file.is_some() {
-            write_to(vm, file.as_ref(), &std::mem::take(&mut text))?;
-        }
+        emit(vm, &mut text, str_text(&s).unwrap_or(Text::new("")))?;
     }
-    text.push_str(&end);
-    write_to(vm, file.as_ref(), &text)?;
+    emit(vm, &mut text, &end)?;
+    if !text.is_empty() {
+        write_to(vm, file.as_ref(), &text)?;
+    }
     if let Some(f) = keyword(&args, "flush")
         && vm.is_true(f)?
     {
@@ -100,7 +111,7 @@ fn input(vm: &mut Vm, args: Args) -> PyResult {
     let a = check_args("input", &args, 0, 1)?;
     if let Some(prompt) = a.first() {
         let s = vm.str(prompt)?;
-        write_to(vm, None, str_of(&s))?;
+        write_to(vm, None, str_text(&s).unwrap_or(Text::new("")))?;
         let _ = super::io::flush_stdout();
     }
     let mut line = String::new();
@@ -135,7 +146,7 @@ fn ascii(vm: &mut Vm, args: Args) -> PyResult {
 fn format(vm: &mut Vm, args: Args) -> PyResult {
     let a = check_args("format", &args, 1, 2)?;
     let spec = a.get(1).cloned().unwrap_or_else(|| new_str(""));
-    if as_str(&spec).is_none() {
+    if !is_str(&spec) {
         return Err(PyErr::type_error(format!(
             "format() argument 2 must be str, not {}",
             crate::builtins::types::arg_type_name(&spec)
@@ -213,8 +224,8 @@ fn callable(_vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn attr_name(name: &PyRef, _fname: &str) -> PyResult<PyRef> {
-    if as_str(name).is_some() {
-        Ok(crate::object::str::intern(str_of(name)))
+    if is_str(name) {
+        Ok(crate::object::str::intern_str(name))
     } else {
         Err(PyErr::type_error(format!(
             "attribute name must be string, not '{}'",
@@ -225,7 +236,7 @@ fn attr_name(name: &PyRef, _fname: &str) -> PyResult<PyRef> {
 
 fn getattr(vm: &mut Vm, args: Args) -> PyResult {
     let a = check_args("getattr", &args, 2, 3)?;
-    if as_str(&a[1]).is_none() {
+    if !is_str(&a[1]) {
         return Err(PyErr::type_error(format!(
             "attribute name must be string, not '{}'",
             a[1].ty().name()
@@ -461,14 +472,14 @@ fn all(vm: &mut Vm, args: Args) -> PyResult {
 
 fn ord(_vm: &mut Vm, args: Args) -> PyResult {
     let a = check_args("ord", &args, 1, 1)?;
-    match as_str(&a[0]) {
-        Some(s) => {
-            let mut chars = s.chars();
+    match str_text(&a[0]) {
+        Some(t) => {
+            let mut chars = t.code_points();
             match (chars.next(), chars.next()) {
-                (Some(c), None) => Ok(new_int(c as i64)),
+                (Some(c), None) => Ok(new_int(i64::from(c))),
                 _ => Err(PyErr::type_error(format!(
                     "ord() expected a character, but string of length {} found",
-                    s.chars().count()
+                    crate::object::str::char_len(&a[0])
                 ))),
             }
         }
@@ -489,10 +500,12 @@ fn chr(_vm: &mut Vm, args: Args) -> PyResult {
     if !(0..=0x10ffff).contains(&v) {
         return Err(PyErr::value_error("chr() arg not in range(0x110000)"));
     }
-    match char::from_u32(v as u32) {
-        Some(c) => Ok(new_str(c.encode_utf8(&mut [0u8; 4]))),
-        None => Err(PyErr::value_error("surrogate characters are not supported")),
-    }
+    let mut buf = [0u8; 4];
+    let bytes = crate::text::encode_code_point(v as u32, &mut buf);
+    Ok(match std::str::from_utf8(bytes) {
+        Ok(c) if c.len() == 1 => crate::object::str::intern(c),
+        Ok(_) | Err(_) => crate::object::str::new_text(Text::from_generalized(bytes)),
+    })
 }
 
 fn current_globals(vm: &Vm) -> PyResult<PyRef> {

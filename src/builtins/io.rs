@@ -1,13 +1,22 @@
 //! Standard streams: a block-buffered stdout (line-buffered on a terminal, as CPython),
 //! unbuffered stderr, and the `sys.stdout`/`sys.stderr` stream objects with `write`
 //! and `flush`.
+//!
+//! Text is written as UTF-8. Lone surrogates in it are handled as CPython's standard
+//! streams handle them: stderr writes them as `\udcff` (`backslashreplace`); stdout
+//! writes U+DC80..=U+DCFF back as the bytes they escape when the locale is C, POSIX or
+//! C.UTF-8 or in UTF-8 mode (`surrogateescape`, CPython's choice there) and otherwise
+//! raises `UnicodeEncodeError` (`strict`); `PYRITE_IOENCODING=utf-8:HANDLER` chooses,
+//! as `PYTHONIOENCODING` does for CPython (an encoding without a handler means
+//! `strict`).
 
 use super::types::{add_method, check_method_args};
 use crate::object::gilstatic::GilStatic;
 use crate::object::handle::{Payload, dealloc_fixed};
 use crate::object::singletons::none;
-use crate::object::str::{as_str, char_len, try_new_str};
+use crate::object::str::{char_len, str_text, try_new_str, unencodable};
 use crate::object::*;
+use crate::text::Text;
 use crate::vm::{Args, Vm};
 use std::io::{IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
@@ -57,14 +66,90 @@ fn stdout_buffering() -> Buffering {
     }
 }
 
+/// The error handler stdout applies to lone surrogates (Python's codec error handler
+/// names).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EncodeErrors {
+    Strict = 1,
+    SurrogateEscape = 2,
+    BackslashReplace = 3,
+    Replace = 4,
+    Ignore = 5,
+}
+
+impl std::str::FromStr for EncodeErrors {
+    type Err = ();
+    fn from_str(s: &str) -> Result<EncodeErrors, ()> {
+        Ok(match s {
+            "strict" => EncodeErrors::Strict,
+            "surrogateescape" => EncodeErrors::SurrogateEscape,
+            "backslashreplace" => EncodeErrors::BackslashReplace,
+            "replace" => EncodeErrors::Replace,
+            "ignore" => EncodeErrors::Ignore,
+            _ => return Err(()),
+        })
+    }
+}
+
+static STDOUT_ERRORS: AtomicU8 = AtomicU8::new(0);
+
+/// Choose stdout's error handler (`PYRITE_IOENCODING`).
+pub fn set_stdout_errors(e: EncodeErrors) {
+    STDOUT_ERRORS.store(e as u8, Ordering::Relaxed);
+}
+
+/// Stdout's error handler: as set (the `pyrite` binary sets it at startup from
+/// `PYRITE_IOENCODING`, `-X utf8` or the locale, see [`crate::locale`]), else strict.
+fn stdout_errors() -> EncodeErrors {
+    match STDOUT_ERRORS.load(Ordering::Relaxed) {
+        2 => EncodeErrors::SurrogateEscape,
+        3 => EncodeErrors::BackslashReplace,
+        4 => EncodeErrors::Replace,
+        5 => EncodeErrors::Ignore,
+        _ => EncodeErrors::Strict,
+    }
+}
+
+/// Write a str's text to stdout through Pyrite's buffer, or `UnicodeEncodeError` for a
+/// surrogate the stream's error handler cannot write (nothing is written then).
+pub fn write_stdout_text(vm: &mut Vm, t: &Text) -> PyResult<()> {
+    let errors = stdout_errors();
+    let bytes: std::borrow::Cow<[u8]> = match errors {
+        EncodeErrors::Strict | EncodeErrors::SurrogateEscape => {
+            let escape = errors == EncodeErrors::SurrogateEscape;
+            t.encode_utf8(escape).map_err(|_| unencodable(t, escape))?
+        }
+        EncodeErrors::BackslashReplace => match t.display() {
+            std::borrow::Cow::Borrowed(s) => s.as_bytes().into(),
+            std::borrow::Cow::Owned(s) => s.into_bytes().into(),
+        },
+        EncodeErrors::Replace | EncodeErrors::Ignore => {
+            let mut out = crate::text::TextBuf::with_capacity(t.len());
+            for c in t.code_points() {
+                match char::from_u32(c) {
+                    Some(ch) => out.push(ch),
+                    None if errors == EncodeErrors::Replace => out.push('?'),
+                    None => {}
+                }
+            }
+            out.as_bytes().to_vec().into()
+        }
+    };
+    write_stdout_bytes(&bytes).map_err(|e| os_error(vm, &e))
+}
+
 /// Write text to the process's stdout through Pyrite's buffer.
 pub fn write_stdout(text: &str) -> std::io::Result<()> {
+    write_stdout_bytes(text.as_bytes())
+}
+
+fn write_stdout_bytes(bytes: &[u8]) -> std::io::Result<()> {
     let flush_now = STDOUT_BUF.with(|b| {
-        b.extend_from_slice(text.as_bytes());
+        b.extend_from_slice(bytes);
         b.len() >= 8192
             || match stdout_buffering() {
                 Buffering::Block => false,
-                Buffering::Line => text.contains('\n'),
+                Buffering::Line => bytes.contains(&b'\n'),
                 Buffering::Unbuffered | Buffering::Undecided => true,
             }
     });
@@ -114,9 +199,9 @@ pub fn new_stream(fd: u8) -> PyRef {
     alloc(&TEXTIO_TYPE, StreamData { fd })
 }
 
-fn m_write(_vm: &mut Vm, args: Args) -> PyResult {
+fn m_write(vm: &mut Vm, args: Args) -> PyResult {
     let (s, a) = check_method_args("write", &args, 1, 1)?;
-    let Some(text) = as_str(&a[0]) else {
+    let Some(text) = str_text(&a[0]) else {
         return Err(PyErr::type_error(format!(
             "write() argument must be str, not {}",
             crate::builtins::types::arg_type_name(&a[0])
@@ -124,9 +209,9 @@ fn m_write(_vm: &mut Vm, args: Args) -> PyResult {
     };
     let fd = s.downcast::<StreamData>().map(|d| d.fd).unwrap_or(1);
     if fd == 2 {
-        write_stderr(text);
+        write_stderr(&text.display());
     } else {
-        write_stdout(text).map_err(|e| os_error(_vm, &e))?;
+        write_stdout_text(vm, text)?;
     }
     Ok(crate::object::int::new_int(char_len(&a[0]) as i64))
 }

@@ -207,7 +207,7 @@ fn sys_set_int_max_str_digits(_vm: &mut Vm, args: Args) -> PyResult {
 }
 
 /// Build the `sys` module for a program with `argv`.
-pub fn make_sys(vm: &Vm, argv: &[String]) -> PyRef {
+pub fn make_sys(vm: &Vm, argv: &[crate::text::TextBuf]) -> PyRef {
     let m = new_module("sys");
     let d = module_dict(&m).expect("module dict");
     let d = as_dict(&d).expect("dict");
@@ -226,7 +226,14 @@ pub fn make_sys(vm: &Vm, argv: &[String]) -> PyRef {
     for (name, f) in fns {
         d.set_item_str(name, new_builtin_function(name, *f, Some("sys")));
     }
-    d.set_item_str("argv", new_list(argv.iter().map(|a| new_str(a)).collect()));
+    d.set_item_str(
+        "argv",
+        new_list(
+            argv.iter()
+                .map(|a| crate::object::str::new_text(a))
+                .collect(),
+        ),
+    );
     d.set_item_str("stdout", super::io::new_stream(1));
     d.set_item_str("stderr", super::io::new_stream(2));
     d.set_item_str("__stdout__", super::io::new_stream(1));
@@ -471,6 +478,6 @@ fn p_fatal_error(_vm: &mut Vm, args: Args) -> PyResult {
 }
 
 /// Text of a module name for messages.
-pub fn name_of(x: &PyRef) -> &str {
+pub fn name_of(x: &PyRef) -> std::borrow::Cow<'_, str> {
     str_of(x)
 }

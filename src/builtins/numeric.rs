@@ -31,7 +31,7 @@ pub(crate) fn bind_args<'a>(
         *slot = Some(v);
     }
     for (k, v) in args.keywords() {
-        let k = str_of(k);
+        let k = &*str_of(k);
         match names.iter().position(|n| *n == k) {
             Some(i) if i < pos.len() => {
                 return Err(PyErr::type_error(format!(

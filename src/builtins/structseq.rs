@@ -76,7 +76,7 @@ fn structseq_setattro(
     name: &PyRef,
     _value: Option<PyRef>,
 ) -> PyResult<()> {
-    let is_field = layout(x.ty()).is_some_and(|f| f.contains(&str_of(name)));
+    let is_field = layout(x.ty()).is_some_and(|f| f.contains(&&*str_of(name)));
     Err(PyErr::attribute_error(if is_field {
         "readonly attribute".to_string()
     } else {

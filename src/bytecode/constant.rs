@@ -5,6 +5,7 @@
 //! comprehensions) are constants too, as in CPython.
 
 use super::code::CodeObject;
+use crate::text::TextBuf;
 use num_bigint::BigInt;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -13,7 +14,7 @@ pub enum Constant {
     Bool(bool),
     Int(BigInt),
     Float(f64),
-    Str(String),
+    Str(TextBuf),
     Ellipsis,
     Tuple(Vec<Constant>),
     /// A set display of constants (`{3, 11, 19}`), which CPython compiles to a
@@ -45,7 +46,9 @@ impl Constant {
             Constant::Bool(false) => "False".into(),
             Constant::Int(i) => i.to_string(),
             Constant::Float(f) => crate::format::float_repr(*f),
-            Constant::Str(s) => crate::format::str_repr(s),
+            Constant::Str(s) => {
+                crate::format::try_repr_code_points(s.code_points(), s.len()).unwrap_or_default()
+            }
             Constant::Ellipsis => "Ellipsis".into(),
             Constant::Tuple(items) => {
                 let parts: Vec<String> = items.iter().map(Constant::describe).collect();

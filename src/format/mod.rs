@@ -54,7 +54,9 @@ pub use printf_format::{
 };
 pub use round::{Rounded, round_float, round_float_digits, round_float_to_int, round_int};
 pub use spec::{Align, FormatSpec, Grouping, Sign, SpecTarget};
-pub use str_repr::{ascii_escape, str_repr, try_str_repr};
+pub use str_repr::{
+    ascii_escape, ascii_escape_code_points, str_repr, try_repr_code_points, try_str_repr,
+};
 pub use unicode::{decimal_value, is_printable, is_space};
 
 /// Which Python exception a [`FormatError`] stands for.

@@ -17,19 +17,29 @@ pub fn str_repr(s: &str) -> String {
 /// [`str_repr`], or an error when memory runs out (for `repr()` of a huge string,
 /// which must be a MemoryError, not an abort).
 pub fn try_str_repr(s: &str) -> Result<String, std::collections::TryReserveError> {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
+    try_repr_code_points(s.chars().map(u32::from), s.len())
+}
+
+/// [`try_str_repr`] of a text given as code points (lone surrogates included, which
+/// are escaped as `\udcff`); `byte_len` sizes the first reservation.
+pub fn try_repr_code_points(
+    code_points: impl Iterator<Item = u32> + Clone,
+    byte_len: usize,
+) -> Result<String, std::collections::TryReserveError> {
+    let has = |q: char| code_points.clone().any(|c| c == u32::from(q));
+    let quote = if has('\'') && !has('"') { '"' } else { '\'' };
     let mut out = String::new();
-    out.try_reserve_exact(s.len().saturating_add(2))?;
+    out.try_reserve_exact(byte_len.saturating_add(2))?;
     out.push(quote);
-    for c in s.chars() {
+    for cp in code_points {
         // Room for the longest escape (`\U0001f600`), growing fallibly.
         if out.capacity() - out.len() < 10 {
             out.try_reserve(out.len() / 2 + 16)?;
         }
+        let Some(c) = char::from_u32(cp) else {
+            push_escape(&mut out, cp);
+            continue;
+        };
         match c {
             '\\' => out.push_str("\\\\"),
             '\t' => out.push_str("\\t"),
@@ -39,9 +49,9 @@ pub fn try_str_repr(s: &str) -> Result<String, std::collections::TryReserveError
                 out.push('\\');
                 out.push(c);
             }
-            _ if c < ' ' || c == '\u{7f}' => push_escape(&mut out, c),
+            _ if c < ' ' || c == '\u{7f}' => push_escape(&mut out, cp),
             _ if c.is_ascii() || is_printable(c) => out.push(c),
-            _ => push_escape(&mut out, c),
+            _ => push_escape(&mut out, cp),
         }
     }
     out.push(quote);
@@ -51,19 +61,22 @@ pub fn try_str_repr(s: &str) -> Result<String, std::collections::TryReserveError
 /// Replaces every non-ASCII character by its `\x`, `\u` or `\U` escape, as
 /// `ascii(obj)` does to `repr(obj)`.
 pub fn ascii_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_ascii() {
-            out.push(c);
-        } else {
-            push_escape(&mut out, c);
+    ascii_escape_code_points(s.chars().map(u32::from), s.len())
+}
+
+/// [`ascii_escape`] of a text given as code points (lone surrogates included).
+pub fn ascii_escape_code_points(code_points: impl Iterator<Item = u32>, byte_len: usize) -> String {
+    let mut out = String::with_capacity(byte_len);
+    for cp in code_points {
+        match char::from_u32(cp) {
+            Some(c) if c.is_ascii() => out.push(c),
+            Some(_) | None => push_escape(&mut out, cp),
         }
     }
     out
 }
 
-fn push_escape(out: &mut String, c: char) {
-    let cp = c as u32;
+fn push_escape(out: &mut String, cp: u32) {
     // Writing to a String cannot fail.
     let _ = if cp <= 0xff {
         write!(out, "\\x{cp:02x}")

@@ -321,26 +321,26 @@ pub(crate) fn alloc_var<H, I>(
     }
 }
 
-/// A new variable-size object of `len` bytes after `head`, filled by `fill` (the bytes
-/// start zeroed), or None when memory is exhausted: for objects whose size a program
+/// A new variable-size object of `len` bytes, filled by `fill` (the bytes start
+/// zeroed), with the head `head` computes from them, or None when memory is exhausted: for objects whose size a program
 /// controls (strings), built in place once.
 pub(crate) fn try_alloc_bytes<H>(
     ty: &TypeObject,
-    head: H,
     len: usize,
     fill: impl FnOnce(&mut [u8]),
+    head: impl FnOnce(&[u8]) -> H,
 ) -> Option<PyRef> {
     let size = std::mem::size_of::<VarObject<H, u8>>().checked_add(len)?;
     let p = try_alloc_raw(ty, size)?;
-    // SAFETY: the block holds a VarObject<H, u8> with room for `len` bytes: we write
-    // the head, zero the bytes (so `fill` sees initialised memory), let `fill` write
-    // them, then set the length.
+    // SAFETY: the block holds a VarObject<H, u8> with room for `len` bytes: we zero
+    // the bytes (so `fill` sees initialised memory), let `fill` write them, write the
+    // head computed from them, then set the length.
     unsafe {
         let obj = p.as_ptr() as *mut VarObject<H, u8>;
-        std::ptr::addr_of_mut!((*obj).head).write(head);
         let base = std::ptr::addr_of_mut!((*obj).items) as *mut u8;
         base.write_bytes(0, len);
         fill(std::slice::from_raw_parts_mut(base, len));
+        std::ptr::addr_of_mut!((*obj).head).write(head(std::slice::from_raw_parts(base, len)));
         std::ptr::addr_of_mut!((*obj).len).write(len);
         Some(PyRef::from_raw(p.cast()))
     }

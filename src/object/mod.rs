@@ -66,7 +66,9 @@ pub fn object_size(x: &PyRef) -> usize {
         0
     };
     let body = match x.ty().layout {
-        Layout::Str => header::VarObject::<str::StrHead, u8>::size_for(str::str_of(x).len()),
+        Layout::Str => {
+            header::VarObject::<str::StrHead, u8>::size_for(str::str_text(x).map_or(0, |t| t.len()))
+        }
         Layout::Tuple => header::VarObject::<(), PyRef>::size_for(tuple::tuple_items(x).len()),
         Layout::Int => {
             size_of::<header::PyObject<int::IntData>>()

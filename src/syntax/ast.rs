@@ -7,6 +7,7 @@
 //! that the compiler reads like CPython's `compile.c`.
 
 use crate::diagnostics::Span;
+use crate::text::TextBuf;
 use num_bigint::BigInt;
 
 /// A whole source file (`Module` in CPython's `ast`).
@@ -277,7 +278,7 @@ pub enum Constant {
     Float(f64),
     /// Imaginary literal `3j`: parsed so the compiler can reject it clearly.
     Imaginary(f64),
-    Str(String),
+    Str(TextBuf),
     Bytes(Vec<u8>),
     Ellipsis,
 }

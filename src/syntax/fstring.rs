@@ -20,6 +20,7 @@ use super::error::{Failure, Loc};
 use super::strings;
 use super::token::StrLit;
 use crate::diagnostics::Span;
+use crate::text::{Text, TextBuf};
 
 /// The parts of an implicit concatenation of string literals (CPython's
 /// `FstringParser`).
@@ -30,7 +31,7 @@ pub struct Concat {
     /// concatenation, except for a format spec, where CPython uses the span of the
     /// string token holding it.
     tail_span: Span,
-    last_str: String,
+    last_str: TextBuf,
     parts: Vec<Expr>,
     fmode: bool,
 }
@@ -40,14 +41,14 @@ impl Concat {
         Concat {
             span,
             tail_span: span,
-            last_str: String::new(),
+            last_str: TextBuf::new(),
             parts: Vec::new(),
             fmode: false,
         }
     }
 
-    pub fn push_literal(&mut self, text: &str) {
-        self.last_str.push_str(text);
+    pub fn push_literal(&mut self, text: &Text) {
+        self.last_str.push_text(text);
     }
 
     fn push_value(&mut self, value: Expr) {
@@ -366,7 +367,7 @@ impl Scan<'_, '_> {
             conversion = Some('r');
         }
         if let Some(text) = expr_text {
-            out.push_literal(&text);
+            out.push_literal(Text::new(&text));
         }
         out.push_value(Expr::new(
             self.span,
@@ -394,7 +395,7 @@ mod tests {
 
     fn text(e: &Expr) -> &str {
         match &e.kind {
-            ExprKind::Constant(Constant::Str(s)) => s,
+            ExprKind::Constant(Constant::Str(s)) => s.to_str().unwrap_or("<surrogates>"),
             other => panic!("not a string part: {other:?}"),
         }
     }

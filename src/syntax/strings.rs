@@ -10,6 +10,7 @@
 //! Invariant: decoding only slices at character boundaries and never panics.
 
 use super::unicode_names;
+use crate::text::TextBuf;
 
 /// A decoding failure: CPython's message (already prefixed with `(unicode error)` or
 /// `(value error)`).
@@ -25,13 +26,14 @@ fn normalize_newlines(body: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// The value of a `str` literal body (`raw`: no escapes).
-pub fn decode_str(body: &str, raw: bool) -> Result<String, DecodeError> {
+/// The value of a `str` literal body (`raw`: no escapes); `\ud800` escapes make
+/// lone surrogates, as in CPython.
+pub fn decode_str(body: &str, raw: bool) -> Result<TextBuf, DecodeError> {
     let body = normalize_newlines(body);
     if raw {
-        return Ok(body.into_owned());
+        return Ok(body.into_owned().into());
     }
-    let mut out = String::with_capacity(body.len());
+    let mut out = TextBuf::with_capacity(body.len());
     let mut chars = body.char_indices().peekable();
     // Position in CPython's buffer (ASCII: 1 byte, other characters: 10).
     let mut pos = 0usize;
@@ -80,7 +82,7 @@ pub fn decode_str(body: &str, raw: bool) -> Result<String, DecodeError> {
                         _ => break,
                     }
                 }
-                out.push(char::from_u32(value).unwrap_or('\u{fffd}'));
+                out.push_code_point(value);
             }
             'x' | 'u' | 'U' => {
                 let (count, what) = match e {
@@ -99,14 +101,10 @@ pub fn decode_str(body: &str, raw: bool) -> Result<String, DecodeError> {
                         _ => return Err(unicode_error(start, pos, what)),
                     }
                 }
-                match char::from_u32(value) {
-                    Some(ch) => out.push(ch),
-                    None if value <= 0x10FFFF => {
-                        // A lone surrogate: Rust strings cannot hold it.
-                        out.push('\u{fffd}');
-                    }
-                    None => return Err(unicode_error(start, pos, "illegal Unicode character")),
+                if value > 0x10FFFF {
+                    return Err(unicode_error(start, pos, "illegal Unicode character"));
                 }
+                out.push_code_point(value);
             }
             'N' => {
                 let malformed = "malformed \\N character escape";

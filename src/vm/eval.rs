@@ -17,9 +17,10 @@ use crate::object::int::{IntData, IntValue, new_int};
 use crate::object::list::{as_list, new_list};
 use crate::object::set::new_set;
 use crate::object::singletons::{is_false, is_none, is_true, none, py_bool};
-use crate::object::str::{as_str, new_str, str_of};
+use crate::object::str::{is_str, new_str, str_of, str_text};
 use crate::object::tuple::{new_tuple, tuple_items};
 use crate::object::*;
+use crate::text::Text;
 
 /// What the loop does after an instruction.
 enum Flow {
@@ -152,7 +153,7 @@ impl Vm {
                     f.push(v);
                 }
                 None => {
-                    let name = str_of(&code.localsplus_names[arg as usize]);
+                    let name = &*str_of(&code.localsplus_names[arg as usize]);
                     return Err(PyErr::new(
                         &UNBOUND_LOCAL_ERROR,
                         format!(
@@ -168,7 +169,7 @@ impl Vm {
             }
             DELETE_FAST => {
                 if f.fast[arg as usize].take().is_none() {
-                    let name = str_of(&code.localsplus_names[arg as usize]);
+                    let name = &*str_of(&code.localsplus_names[arg as usize]);
                     return Err(PyErr::new(
                         &UNBOUND_LOCAL_ERROR,
                         format!(
@@ -476,11 +477,12 @@ impl Vm {
             }
             BUILD_STRING => {
                 let parts = f.stack.split_off(f.stack.len() - arg as usize);
-                let mut s = String::new();
-                for p in &parts {
-                    s.push_str(str_of(p));
-                }
-                f.push(new_str(&s));
+                let texts: Vec<&Text> = parts
+                    .iter()
+                    .map(|p| str_text(p).unwrap_or(Text::new("")))
+                    .collect();
+                let s = crate::object::str::try_concat(&texts)?;
+                frame!(self).push(s);
             }
             LIST_APPEND => {
                 let v = f.pop();
@@ -612,7 +614,7 @@ impl Vm {
                     && let Some(d) = as_dict(&kw)
                 {
                     for (k, v) in d.items() {
-                        if as_str(&k).is_none() {
+                        if !is_str(&k) {
                             return Err(PyErr::type_error("keywords must be strings"));
                         }
                         names.push(k);
@@ -668,7 +670,7 @@ impl Vm {
             IMPORT_NAME => {
                 let _fromlist = f.pop();
                 let _level = f.pop();
-                let m = self.import_module(str_of(&code.names[arg as usize]))?;
+                let m = self.import_module(&str_of(&code.names[arg as usize]))?;
                 frame!(self).push(m);
             }
             IMPORT_FROM => {
@@ -917,7 +919,7 @@ fn cell_contents(f: &Frame, i: usize) -> Option<PyRef> {
 }
 
 fn unbound_deref(code: &CodeData, i: usize) -> PyErr {
-    let name = str_of(&code.localsplus_names[i]);
+    let name = &*str_of(&code.localsplus_names[i]);
     let kind = code.code.localsplus_kinds.get(i).copied().unwrap_or(0);
     if kind & crate::bytecode::kinds::FREE != 0 {
         PyErr::name_error(format!(

@@ -11,9 +11,10 @@ use crate::object::function::{BuiltinFunctionData, FunctionData};
 use crate::object::misc::InstanceData;
 use crate::object::set::as_set;
 use crate::object::singletons::*;
-use crate::object::str::{as_str, str_hash, str_of, try_new_str};
+use crate::object::str::{is_str, str_hash, str_of, str_text, try_new_str};
 use crate::object::tuple::tuple_items;
 use crate::object::*;
+use crate::text::Text;
 
 /// Nested comparisons allowed whatever the recursion limit says: each level of a
 /// container comparison takes a few hundred bytes of the interpreter thread's stack.
@@ -65,7 +66,7 @@ impl Vm {
             }
             return Ok(d);
         }
-        match str_of(name) {
+        match &*str_of(name) {
             "__class__" => return Ok(obj.type_ref()),
             "__dict__" => {
                 if let Some(d) = instance_dict_or_create(obj) {
@@ -774,7 +775,7 @@ impl Vm {
 
     pub fn repr(&mut self, x: &PyRef) -> PyResult {
         let r = self.repr_unchecked(x)?;
-        if as_str(&r).is_none() {
+        if !is_str(&r) {
             return Err(PyErr::type_error(format!(
                 "__repr__ returned non-string (type {})",
                 r.ty().name()
@@ -813,7 +814,7 @@ impl Vm {
             Some(f) => f(self, x)?,
             None => self.repr_unchecked(x)?,
         };
-        if as_str(&r).is_none() {
+        if !is_str(&r) {
             return Err(PyErr::type_error(format!(
                 "__str__ returned non-string (type {})",
                 r.ty().name()
@@ -829,13 +830,17 @@ impl Vm {
 
     pub fn ascii(&mut self, x: &PyRef) -> PyResult {
         let r = self.repr(x)?;
-        try_new_str(&crate::format::ascii_escape(str_of(&r)))
+        let t = str_text(&r).unwrap_or(Text::new(""));
+        try_new_str(&crate::format::ascii_escape_code_points(
+            t.code_points(),
+            t.len(),
+        ))
     }
 
     /// `format(x, spec)` through `__format__`.
     pub fn format(&mut self, x: &PyRef, spec: &PyRef) -> PyResult {
         let r = self.call_method(x, "__format__", std::slice::from_ref(spec))?;
-        if as_str(&r).is_none() {
+        if !is_str(&r) {
             return Err(PyErr::type_error(format!(
                 "__format__ must return a str, not {}",
                 r.ty().name()

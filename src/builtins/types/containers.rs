@@ -88,7 +88,7 @@ pub fn bind_args(
         *slot = Some(v.clone());
     }
     for (k, v) in args.keywords() {
-        let k = str_of(k);
+        let k = &*str_of(k);
         match names.iter().position(|n| *n == k) {
             Some(i) if i >= posonly => {
                 if out[i].is_some() {
@@ -187,7 +187,7 @@ pub fn join_reprs(vm: &mut Vm, items: &[PyRef], out: &mut String) -> PyResult<()
     for (i, x) in items.iter().enumerate() {
         let r = vm.repr(x)?;
         push_text(out, if i > 0 { ", " } else { "" })?;
-        push_text(out, str_of(&r))?;
+        push_text(out, &str_of(&r))?;
     }
     Ok(())
 }
@@ -463,7 +463,7 @@ fn range_hash(vm: &mut Vm, x: &PyRef) -> PyResult<i64> {
 
 fn range_getattro(vm: &mut Vm, x: &PyRef, name: &PyRef) -> PyResult {
     if let Some(r) = x.downcast::<RangeData>() {
-        match str_of(name) {
+        match &*str_of(name) {
             "start" => return Ok(new_int_value(r.start())),
             "stop" => return Ok(new_int_value(r.stop())),
             "step" => return Ok(new_int_value(r.step())),

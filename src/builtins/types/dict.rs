@@ -154,10 +154,10 @@ fn dict_repr(vm: &mut Vm, x: &PyRef) -> PyResult {
                 out.push_str(", ");
             }
             let kr = vm.repr(k)?;
-            out.push_str(str_of(&kr));
+            out.push_str(&str_of(&kr));
             out.push_str(": ");
             let vr = vm.repr(v)?;
-            out.push_str(str_of(&vr));
+            out.push_str(&str_of(&vr));
         }
         out.push('}');
         Ok(out)

@@ -81,7 +81,7 @@ fn exc_init(_vm: &mut Vm, x: &PyRef, args: Args) -> PyResult<()> {
             )));
         }
         for (k, v) in args.keywords() {
-            let k = str_of(k);
+            let k = &*str_of(k);
             if !keyword_members.contains(&k) {
                 return Err(PyErr::type_error(format!(
                     "'{k}' is an invalid keyword argument for {name}()"
@@ -134,7 +134,7 @@ fn exc_getattro(vm: &mut Vm, x: &PyRef, name: &PyRef) -> PyResult {
         1 => items[0].clone(),
         _ => tuple_from_slice(items),
     };
-    match str_of(name) {
+    match &*str_of(name) {
         "args" => return Ok(d.args.borrow().clone()),
         "__traceback__" => return Ok(opt_or_none(d.traceback.borrow().clone())),
         "__cause__" => return Ok(opt_or_none(d.cause.borrow().clone())),
@@ -160,7 +160,7 @@ fn exc_getattro(vm: &mut Vm, x: &PyRef, name: &PyRef) -> PyResult {
 fn exc_setattro(vm: &mut Vm, x: &PyRef, name: &PyRef, value: Option<PyRef>) -> PyResult<()> {
     let d = data(x);
     let not_none = |v: &PyRef| if is_none(v) { None } else { Some(v.clone()) };
-    match (str_of(name), &value) {
+    match (&*str_of(name), &value) {
         ("args", Some(v)) => {
             let t = new_tuple(vm.collect_iter(v)?);
             d.args.replace(t);

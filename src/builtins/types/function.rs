@@ -82,7 +82,7 @@ fn function_repr(_vm: &mut Vm, f: &PyRef) -> PyResult {
 
 fn function_getattro(vm: &mut Vm, f: &PyRef, name: &PyRef) -> PyResult {
     let d = f.downcast::<FunctionData>().expect("function");
-    let v = match str_of(name) {
+    let v = match &*str_of(name) {
         "__name__" => Some(d.name.borrow().clone()),
         "__qualname__" => Some(d.qualname.borrow().clone()),
         "__module__" => Some(d.module.borrow().clone()),
@@ -103,7 +103,7 @@ fn function_getattro(vm: &mut Vm, f: &PyRef, name: &PyRef) -> PyResult {
 
 fn function_setattro(vm: &mut Vm, f: &PyRef, name: &PyRef, value: Option<PyRef>) -> PyResult<()> {
     let d = f.downcast::<FunctionData>().expect("function");
-    match (str_of(name), value) {
+    match (&*str_of(name), value) {
         ("__name__", Some(v)) if v.is_exact(&STR_TYPE) => {
             d.name.replace(v);
             Ok(())
@@ -140,7 +140,7 @@ fn method_repr(vm: &mut Vm, m: &PyRef) -> PyResult {
 
 fn method_getattro(vm: &mut Vm, m: &PyRef, name: &PyRef) -> PyResult {
     let d = m.downcast::<BoundMethodData>().expect("method");
-    match str_of(name) {
+    match &*str_of(name) {
         "__func__" => Ok(d.func.clone()),
         "__self__" => Ok(d.self_obj.clone()),
         "__name__" | "__qualname__" | "__doc__" | "__module__" => {
@@ -359,7 +359,7 @@ fn builtin_repr(_vm: &mut Vm, f: &PyRef) -> PyResult {
 
 fn builtin_getattro(vm: &mut Vm, f: &PyRef, name: &PyRef) -> PyResult {
     let d = f.downcast::<BuiltinFunctionData>().expect("builtin");
-    match str_of(name) {
+    match &*str_of(name) {
         "__name__" => Ok(new_str(d.name)),
         "__qualname__" => try_new_str(&match &d.owner {
             Some(o) => format!("{}.{}", as_type(o).name(), d.name),
@@ -522,7 +522,7 @@ fn m_deleter(_vm: &mut Vm, args: Args) -> PyResult {
 
 fn property_getattro(vm: &mut Vm, p: &PyRef, name: &PyRef) -> PyResult {
     let d = p.downcast::<PropertyData>().expect("property");
-    let v = match str_of(name) {
+    let v = match &*str_of(name) {
         "fget" => Some(d.fget.borrow().clone()),
         "fset" => Some(d.fset.borrow().clone()),
         "fdel" => Some(d.fdel.borrow().clone()),
@@ -595,7 +595,7 @@ fn wrapped_getattro(vm: &mut Vm, x: &PyRef, name: &PyRef) -> PyResult {
     } else {
         return Err(no_attribute(x, name));
     };
-    match str_of(name) {
+    match &*str_of(name) {
         "__func__" | "__wrapped__" => Ok(inner),
         "__name__" | "__qualname__" | "__doc__" => vm.getattr(&inner, name),
         _ => vm.generic_getattr(x, name),
@@ -652,7 +652,7 @@ fn code_getattro(vm: &mut Vm, c: &PyRef, name: &PyRef) -> PyResult {
                 .collect(),
         )
     };
-    match str_of(name) {
+    match &*str_of(name) {
         "co_name" => try_new_str(&d.code.name),
         "co_qualname" => try_new_str(&d.code.qualname),
         "co_filename" => try_new_str(&d.code.filename),

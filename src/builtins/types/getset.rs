@@ -102,7 +102,7 @@ fn m_set(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 fn getset_getattro(vm: &mut Vm, d: &PyRef, attr: &PyRef) -> PyResult {
-    match crate::object::str::str_of(attr) {
+    match &*crate::object::str::str_of(attr) {
         "__name__" => Ok(new_str(name(data(d).kind))),
         _ => vm.generic_getattr(d, attr),
     }

@@ -27,7 +27,7 @@ use crate::object::iter::{DictIterKind, IterData, IterState, new_iter};
 use crate::object::list::as_list;
 use crate::object::set::as_set;
 use crate::object::singletons::is_none;
-use crate::object::str::{intern, new_str, str_of};
+use crate::object::str::{intern, new_text, str_of, str_text};
 use crate::object::tuple::{as_tuple, new_tuple, tuple_items};
 use crate::object::*;
 use crate::vm::{Args, Vm};
@@ -72,16 +72,16 @@ enum Step {
 
 /// The next character of a str from byte offset `index`.
 fn str_step(s: &PyRef, index: &mut usize) -> Option<PyRef> {
-    let text = str_of(s);
-    let c = text.get(*index..)?.chars().next()?;
+    let text = str_text(s)?;
+    let rest = text.as_bytes().get(*index..)?;
+    let &lead = rest.first()?;
+    if lead.is_ascii() {
+        *index += 1;
+        return Some(intern(std::str::from_utf8(&rest[..1]).unwrap_or("")));
+    }
     let start = *index;
-    *index += c.len_utf8();
-    let piece = &text[start..*index];
-    Some(if c.is_ascii() {
-        intern(piece)
-    } else {
-        new_str(piece)
-    })
+    *index += crate::text::sequence_len(lead);
+    Some(new_text(text.slice(start, (*index).min(text.len()))))
 }
 
 fn step(it: &PyRef, d: &IterData) -> Step {
@@ -361,8 +361,8 @@ fn m_length_hint(_vm: &mut Vm, args: Args) -> PyResult {
             } else if let Some(t) = as_tuple(seq) {
                 t.len().saturating_sub(*index)
             } else {
-                let s = str_of(seq);
-                s.get(*index..).map_or(0, |r| r.chars().count())
+                let t = str_text(seq).map_or(&[][..], |t| t.as_bytes());
+                t.get(*index..).map_or(0, crate::text::count_code_points)
             }
         }
         IterState::SeqRev { seq, index } => match as_list(seq) {
@@ -402,7 +402,7 @@ fn enumerate_new(vm: &mut Vm, _cls: &PyRef, args: Args) -> PyResult {
 fn zip_new(vm: &mut Vm, _cls: &PyRef, args: Args) -> PyResult {
     let mut strict = false;
     for (k, v) in args.keywords() {
-        let k = str_of(k);
+        let k = &*str_of(k);
         if k != "strict" {
             return Err(PyErr::type_error(format!(
                 "'{k}' is an invalid keyword argument for zip()"

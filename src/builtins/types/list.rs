@@ -92,7 +92,7 @@ fn list_repr(vm: &mut Vm, x: &PyRef) -> PyResult {
                 push_text(&mut out, ", ")?;
             }
             let r = vm.repr(&item)?;
-            push_text(&mut out, str_of(&r))?;
+            push_text(&mut out, &str_of(&r))?;
             i += 1;
         }
         Ok(())

@@ -192,7 +192,7 @@ pub fn keyword<'a>(args: &Args<'a>, name: &str) -> Option<&'a PyRef> {
 /// Reject keywords other than `allowed`.
 pub fn check_keywords(fname: &str, args: &Args, allowed: &[&str]) -> PyResult<()> {
     for (k, _) in args.keywords() {
-        let k = crate::object::str::str_of(k);
+        let k = &*crate::object::str::str_of(k);
         if !allowed.contains(&k) {
             return Err(PyErr::type_error(format!(
                 "'{k}' is an invalid keyword argument for {fname}()"

@@ -210,7 +210,7 @@ fn m_delattr(vm: &mut Vm, args: Args) -> PyResult {
 
 fn m_format(vm: &mut Vm, args: Args) -> PyResult {
     let (x, rest) = super::check_method_args("__format__", &args, 1, 1)?;
-    let spec = crate::object::str::str_of(&rest[0]);
+    let spec = &*crate::object::str::str_of(&rest[0]);
     if !spec.is_empty() {
         return Err(PyErr::type_error(format!(
             "unsupported format string passed to {}.__format__",

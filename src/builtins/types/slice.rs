@@ -333,7 +333,7 @@ fn slice_new(_vm: &mut Vm, _cls: &PyRef, args: Args) -> PyResult {
 
 fn slice_getattro(vm: &mut Vm, x: &PyRef, name: &PyRef) -> PyResult {
     if let Some(s) = x.downcast::<SliceData>() {
-        match crate::object::str::str_of(name) {
+        match &*crate::object::str::str_of(name) {
             "start" => return Ok(s.start.clone()),
             "stop" => return Ok(s.stop.clone()),
             "step" => return Ok(s.step.clone()),
@@ -350,7 +350,7 @@ pub(crate) fn start_stop_step_setattro(
     name: &PyRef,
     _value: Option<PyRef>,
 ) -> PyResult<()> {
-    let n = crate::object::str::str_of(name);
+    let n = &*crate::object::str::str_of(name);
     if matches!(n, "start" | "stop" | "step") {
         return Err(PyErr::attribute_error("readonly attribute"));
     }

@@ -21,10 +21,12 @@ use super::slice::{SeqIndex, isize_or_index_error, slice_positions, try_index};
 use super::{add_method, check_method_args};
 use crate::object::singletons::{not_implemented, py_bool};
 use crate::object::str::{
-    as_str, char_len, intern, is_ascii, new_str, str_hash, str_of, try_new_str,
+    as_str, char_len, intern, is_ascii, is_str, new_str, str_hash, str_text,
+    surrogates_unsupported, try_new_str, try_new_text,
 };
 use crate::object::tuple::new_tuple;
 use crate::object::*;
+use crate::text::{Text, TextBuf};
 use crate::vm::{Args, Vm};
 use formatting::{FormatArgs, format_method};
 use search::*;
@@ -42,8 +44,19 @@ pub fn make_str(s: &str) -> PyRef {
     if s.len() <= 1 { intern(s) } else { new_str(s) }
 }
 
+/// The UTF-8 text of a method's receiver: a TypeError if it is not a str; the methods
+/// written over `&str` refuse text with lone surrogates with a NotImplementedError.
 fn text<'a>(x: &'a PyRef, method: &str) -> PyResult<&'a str> {
-    as_str(x).ok_or_else(|| descr_error(method, "str", x))
+    match (as_str(x), is_str(x)) {
+        (Some(s), _) => Ok(s),
+        (None, true) => Err(surrogates_unsupported(&format!("str.{method}()"))),
+        (None, false) => Err(descr_error(method, "str", x)),
+    }
+}
+
+/// The exact text of a slot's receiver (a TypeError if it is not a str).
+fn exact<'a>(x: &'a PyRef, method: &str) -> PyResult<&'a Text> {
+    str_text(x).ok_or_else(|| descr_error(method, "str", x))
 }
 
 /// The text of a method's receiver and its other arguments (keywords rejected).
@@ -60,12 +73,14 @@ fn recv<'a>(
 
 /// An argument that must be a str: `must be str, not int`.
 fn str_arg(x: &PyRef) -> PyResult<&str> {
-    as_str(x).ok_or_else(|| {
-        PyErr::type_error(format!(
+    match (as_str(x), is_str(x)) {
+        (Some(s), _) => Ok(s),
+        (None, true) => Err(surrogates_unsupported("this str method")),
+        (None, false) => Err(PyErr::type_error(format!(
             "must be str, not {}",
             crate::builtins::types::arg_type_name(x)
-        ))
-    })
+        ))),
+    }
 }
 
 /// Byte offset of character `ci` (`ci <= char count`).
@@ -93,7 +108,8 @@ fn count_chars(s: &str) -> usize {
 // ----- slots -------------------------------------------------------------------------
 
 fn s_repr(_vm: &mut Vm, x: &PyRef) -> PyResult {
-    let repr = crate::format::try_str_repr(text(x, "__repr__")?)
+    let t = exact(x, "__repr__")?;
+    let repr = crate::format::try_repr_code_points(t.code_points(), t.len())
         .map_err(|_| PyErr::bare(&MEMORY_ERROR))?;
     try_new_str(&repr)
 }
@@ -102,19 +118,20 @@ fn s_str(_vm: &mut Vm, x: &PyRef) -> PyResult {
     if x.is_exact(&STR_TYPE) {
         return Ok(x.clone());
     }
-    Ok(make_str(text(x, "__str__")?))
+    try_new_text(exact(x, "__str__")?)
 }
 
 fn s_hash(_vm: &mut Vm, x: &PyRef) -> PyResult<i64> {
-    text(x, "__hash__")?;
+    exact(x, "__hash__")?;
     Ok(str_hash(x))
 }
 
 fn s_richcompare(_vm: &mut Vm, a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult {
-    let (Some(x), Some(y)) = (as_str(a), as_str(b)) else {
+    // Byte order of generalized UTF-8 is code point order (see `crate::text`).
+    let (Some(x), Some(y)) = (str_text(a), str_text(b)) else {
         return Ok(not_implemented());
     };
-    let ord = x.cmp(y);
+    let ord = x.as_bytes().cmp(y.as_bytes());
     let r = match op {
         CompareOp::Lt => ord.is_lt(),
         CompareOp::Le => ord.is_le(),
@@ -127,12 +144,12 @@ fn s_richcompare(_vm: &mut Vm, a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult 
 }
 
 fn s_len(_vm: &mut Vm, x: &PyRef) -> PyResult<usize> {
-    text(x, "__len__")?;
+    exact(x, "__len__")?;
     Ok(char_len(x))
 }
 
 fn s_getitem(vm: &mut Vm, x: &PyRef, key: &PyRef) -> PyResult {
-    let s = text(x, "__getitem__")?;
+    let t = exact(x, "__getitem__")?;
     let len = char_len(x);
     let ascii = is_ascii(x);
     let sub = if let Some(sl) = key.downcast::<crate::object::misc::SliceData>() {
@@ -151,15 +168,7 @@ fn s_getitem(vm: &mut Vm, x: &PyRef, key: &PyRef) -> PyResult {
     };
     match sub {
         SeqIndex::Int(i) => match super::slice::norm_index(i, len) {
-            Some(i) => {
-                if ascii {
-                    Ok(intern(&s[i..i + 1]))
-                } else {
-                    let c = s.chars().nth(i).unwrap_or('\0');
-                    let mut buf = [0u8; 4];
-                    Ok(make_str(c.encode_utf8(&mut buf)))
-                }
-            }
+            Some(i) => Ok(crate::object::str::char_at(x, i)),
             None => Err(PyErr::index_error("string index out of range")),
         },
         SeqIndex::Slice { start, stop, step } => {
@@ -169,29 +178,37 @@ fn s_getitem(vm: &mut Vm, x: &PyRef, key: &PyRef) -> PyResult {
             }
             if step == 1 {
                 let (a, b) = (start as usize, start as usize + n);
-                let (ba, bb) = (byte_at(s, ascii, a), byte_at(s, ascii, b));
-                return Ok(make_str(&s[ba..bb]));
+                let (ba, bb) = (t.byte_offset(a), t.byte_offset(b));
+                let part = t.slice(ba, bb);
+                return match part.to_str() {
+                    Ok(s) => Ok(make_str(s)),
+                    Err(_) => try_new_text(part),
+                };
             }
-            let out: String = if ascii {
-                let bytes = s.as_bytes();
-                slice_positions(start, stop, step)
-                    .map(|i| bytes[i] as char)
-                    .collect()
+            let mut out = TextBuf::new();
+            if ascii {
+                let bytes = t.as_bytes();
+                for i in slice_positions(start, stop, step) {
+                    out.push_code_point(u32::from(bytes[i]));
+                }
             } else {
-                let chars: Vec<char> = s.chars().collect();
-                slice_positions(start, stop, step)
-                    .map(|i| chars[i])
-                    .collect()
-            };
-            Ok(make_str(&out))
+                let cps: Vec<u32> = t.code_points().collect();
+                for i in slice_positions(start, stop, step) {
+                    out.push_code_point(cps[i]);
+                }
+            }
+            match out.into_string() {
+                Ok(s) => Ok(make_str(&s)),
+                Err(t) => try_new_text(&t),
+            }
         }
     }
 }
 
 fn s_contains(_vm: &mut Vm, x: &PyRef, item: &PyRef) -> PyResult<bool> {
-    let s = text(x, "__contains__")?;
-    match as_str(item) {
-        Some(sub) => Ok(s.contains(sub)),
+    let t = exact(x, "__contains__")?;
+    match str_text(item) {
+        Some(sub) => Ok(t.contains(sub)),
         None => Err(PyErr::type_error(format!(
             "'in <string>' requires string as left operand, not {}",
             item.ty().name()
@@ -202,7 +219,7 @@ fn s_contains(_vm: &mut Vm, x: &PyRef, item: &PyRef) -> PyResult<bool> {
 /// `iter(str)`; the iterator's `index` is a byte offset into the text. As in CPython,
 /// ASCII text gets a `str_ascii_iterator`, other text a `str_iterator`.
 fn s_iter(_vm: &mut Vm, x: &PyRef) -> PyResult {
-    text(x, "__iter__")?;
+    exact(x, "__iter__")?;
     let ty = if crate::object::str::is_ascii(x) {
         &STR_ASCII_ITERATOR_TYPE
     } else {
@@ -212,7 +229,7 @@ fn s_iter(_vm: &mut Vm, x: &PyRef) -> PyResult {
 }
 
 fn s_add(_vm: &mut Vm, a: &PyRef, b: &PyRef) -> PyResult {
-    let (Some(x), Some(y)) = (as_str(a), as_str(b)) else {
+    let (Some(x), Some(y)) = (str_text(a), str_text(b)) else {
         return Ok(not_implemented());
     };
     if y.is_empty() && a.is_exact(&STR_TYPE) {
@@ -225,9 +242,9 @@ fn s_add(_vm: &mut Vm, a: &PyRef, b: &PyRef) -> PyResult {
 }
 
 fn s_mul(vm: &mut Vm, a: &PyRef, b: &PyRef) -> PyResult {
-    let (x, n) = if as_str(a).is_some() {
+    let (x, n) = if is_str(a) {
         (a, b)
-    } else if as_str(b).is_some() {
+    } else if is_str(b) {
         (b, a)
     } else {
         return Ok(not_implemented());
@@ -235,18 +252,18 @@ fn s_mul(vm: &mut Vm, a: &PyRef, b: &PyRef) -> PyResult {
     let Some(n) = super::containers::repeat_count(vm, n)? else {
         return Ok(not_implemented());
     };
-    let s = str_of(x);
+    let t = str_text(x).unwrap_or(Text::new(""));
     if n == 1 && x.is_exact(&STR_TYPE) {
         return Ok(x.clone());
     }
-    if s.is_empty() || n == 0 {
+    if t.is_empty() || n == 0 {
         return Ok(intern(""));
     }
     let chars = char_len(x);
     if chars.checked_mul(n).is_none_or(|t| t > isize::MAX as usize) {
         return Err(PyErr::overflow("repeated string is too long"));
     }
-    crate::object::str::try_repeat(s, n)
+    crate::object::str::try_repeat(t, n)
 }
 
 fn s_mod(vm: &mut Vm, a: &PyRef, b: &PyRef) -> PyResult {
@@ -266,7 +283,7 @@ fn s_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult {
         None => intern(""),
         Some(o) => {
             if p[1].is_some() || p[2].is_some() {
-                return Err(PyErr::type_error(if as_str(o).is_some() {
+                return Err(PyErr::type_error(if is_str(o) {
                     "decoding str is not supported".to_string()
                 } else {
                     format!(

@@ -71,7 +71,7 @@ fn type_call(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult {
 /// through `__get__` with no instance), then metatype attributes.
 fn type_getattro(vm: &mut Vm, obj: &PyRef, name: &PyRef) -> PyResult {
     let ty = as_type(obj);
-    if let Some(v) = type_data_attribute(vm, ty, obj, str_of(name))? {
+    if let Some(v) = type_data_attribute(vm, ty, obj, &str_of(name))? {
         return Ok(v);
     }
     let meta_attr = obj.ty().lookup(name);
@@ -179,7 +179,7 @@ fn type_setattro(_vm: &mut Vm, obj: &PyRef, name: &PyRef, value: Option<PyRef>) 
             }
         }
     }
-    let n = str_of(name);
+    let n = &*str_of(name);
     if n.starts_with("__") && n.ends_with("__") {
         // A dunder changes the slots of this class and of every class below it
         // (CPython's `update_slot` over `tp_subclasses`). Classes keep no list of
@@ -337,7 +337,7 @@ pub fn type_new(
     let dict = new_dict();
     let dd = as_dict(&dict).expect("dict");
     for (k, v) in ns_d.items() {
-        let ks = str_of(&k);
+        let ks = &*str_of(&k);
         if ks == "__qualname__" || ks == "__classcell__" {
             continue;
         }

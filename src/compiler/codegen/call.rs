@@ -100,7 +100,7 @@ impl<'a> Compiler<'a> {
         }
         let names = keywords
             .iter()
-            .map(|k| Constant::Str(k.arg.clone().unwrap_or_default()))
+            .map(|k| Constant::Str(k.arg.clone().unwrap_or_default().into()))
             .collect();
         let i = self.unit.add_const(Constant::Tuple(names));
         self.emit_arg(Opcode::KW_NAMES, i);
@@ -207,7 +207,7 @@ impl<'a> Compiler<'a> {
             }
             let names = keywords
                 .iter()
-                .map(|k| Constant::Str(k.arg.clone().unwrap_or_default()))
+                .map(|k| Constant::Str(k.arg.clone().unwrap_or_default().into()))
                 .collect();
             self.emit_const(Constant::Tuple(names));
             self.emit_arg(Opcode::BUILD_CONST_KEY_MAP, n as u32);
@@ -217,7 +217,7 @@ impl<'a> Compiler<'a> {
             self.emit_arg(Opcode::BUILD_MAP, 0);
         }
         for kw in keywords {
-            self.emit_const(Constant::Str(kw.arg.clone().unwrap_or_default()));
+            self.emit_const(Constant::Str(kw.arg.clone().unwrap_or_default().into()));
             self.expr(&kw.value)?;
             if big {
                 self.emit_arg(Opcode::MAP_ADD, 1);

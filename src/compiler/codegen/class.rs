@@ -29,7 +29,7 @@ impl<'a> Compiler<'a> {
         self.name_op("__name__", Ctx::Load)?;
         self.name_op("__module__", Ctx::Store)?;
         let qualname = self.unit.qualname.clone();
-        self.emit_const(Constant::Str(qualname));
+        self.emit_const(Constant::Str(qualname.into()));
         self.name_op("__qualname__", Ctx::Store)?;
         self.body(&class.body)?;
         if self.scope()?.needs_class_closure {
@@ -50,7 +50,7 @@ impl<'a> Compiler<'a> {
         self.emit(Opcode::PUSH_NULL);
         self.emit(Opcode::LOAD_BUILD_CLASS);
         self.make_closure(code, 0)?;
-        self.emit_const(Constant::Str(class.name.clone()));
+        self.emit_const(Constant::Str(class.name.as_str().into()));
         self.call_helper(2, &class.bases, &class.keywords)?;
         self.apply_decorators(&class.decorators);
         self.name_op(&class.name, Ctx::Store)

@@ -205,13 +205,17 @@ fn fold_binary(op: BinOpKind, l: &Constant, r: &Constant) -> Option<Constant> {
         };
     }
     match (op, l, r) {
-        (Add, Constant::Str(a), Constant::Str(b)) => Some(Constant::Str(format!("{a}{b}"))),
+        (Add, Constant::Str(a), Constant::Str(b)) => {
+            let mut joined = a.clone();
+            joined.push_text(b);
+            Some(Constant::Str(joined))
+        }
         (Add, Constant::Tuple(a), Constant::Tuple(b)) => {
             Some(Constant::Tuple(a.iter().chain(b).cloned().collect()))
         }
         (Mult, Constant::Str(s), n) | (Mult, n, Constant::Str(s)) => {
             let n = as_int(n)?;
-            let len = s.chars().count();
+            let len = s.char_count();
             // An empty operand folds only when the count is index-sized: `'' * 2**63`
             // is an OverflowError at run time, as in CPython (its fold fails too).
             let count = match MAX_STR_SIZE.checked_div(len) {
@@ -382,7 +386,7 @@ mod tests {
         assert_eq!(fold_binary(BinOpKind::Mult, &s, &int(5000)), None);
         assert_eq!(fold_binary(BinOpKind::Mult, &s, &int(-1)), None);
         let huge = Constant::Int(BigInt::from(1) << 63);
-        let empty = Constant::Str(String::new());
+        let empty = Constant::Str(crate::text::TextBuf::new());
         assert_eq!(fold_binary(BinOpKind::Mult, &empty, &huge), None);
         assert_eq!(
             fold_binary(BinOpKind::Mult, &Constant::Tuple(vec![]), &huge),

@@ -16,7 +16,7 @@ impl<'a> Compiler<'a> {
             return self.wrong_node(e);
         };
         if values.len() > STACK_USE_GUIDELINE {
-            self.emit_const(Constant::Str(String::new()));
+            self.emit_const(Constant::Str(crate::text::TextBuf::new()));
             self.emit_name(Opcode::LOAD_METHOD, "join");
             self.emit_arg(Opcode::BUILD_LIST, 0);
             for value in values {

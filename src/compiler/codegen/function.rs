@@ -34,7 +34,7 @@ impl<'a> Compiler<'a> {
         self.enter_scope(UnitKind::Function, &def.name, node_key(def), first_line)?;
         let doc = docstring(&def.body).filter(|_| self.optimize < 2);
         self.unit.add_const(match doc {
-            Some(d) => Constant::Str(d.to_string()),
+            Some(d) => Constant::Str(d.to_owned()),
             None => Constant::None,
         });
         self.set_arg_counts(&def.args);
@@ -131,7 +131,7 @@ impl<'a> Compiler<'a> {
             if let Some(default) = default {
                 let mangled =
                     crate::compiler::symtable::mangle(self.unit.private.as_deref(), &arg.name);
-                names.push(Constant::Str(mangled));
+                names.push(Constant::Str(mangled.into()));
                 self.expr(default)?;
             }
         }

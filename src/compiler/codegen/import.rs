@@ -62,7 +62,7 @@ impl<'a> Compiler<'a> {
         self.emit_const(Constant::Int(BigInt::from(level)));
         let fromlist = names
             .iter()
-            .map(|a| Constant::Str(a.name.clone()))
+            .map(|a| Constant::Str(a.name.as_str().into()))
             .collect();
         self.emit_const(Constant::Tuple(fromlist));
         self.emit_name(Opcode::IMPORT_NAME, module.unwrap_or(""));

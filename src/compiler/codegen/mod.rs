@@ -446,7 +446,7 @@ impl<'a> Compiler<'a> {
                 return self.stmts(tail);
             }
             self.set_loc(first.span);
-            self.emit_const(Constant::Str(doc.to_string()));
+            self.emit_const(Constant::Str(doc.to_owned()));
             self.name_op("__doc__", Ctx::Store)?;
             rest = tail;
         }
@@ -459,7 +459,7 @@ impl<'a> Compiler<'a> {
 }
 
 /// The docstring of a body: a leading string-literal expression statement.
-pub(crate) fn docstring(body: &[ast::Stmt]) -> Option<&str> {
+pub(crate) fn docstring(body: &[ast::Stmt]) -> Option<&crate::text::Text> {
     match &body.first()?.kind {
         ast::StmtKind::Expr(ast::Expr {
             kind: ast::ExprKind::Constant(ast::Constant::Str(s)),

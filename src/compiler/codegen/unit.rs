@@ -109,7 +109,7 @@ enum ConstKey {
     Bool(bool),
     Int(BigInt),
     Float(u64),
-    Str(String),
+    Str(crate::text::TextBuf),
     Ellipsis,
     Tuple(Vec<ConstKey>),
     FrozenSet(Vec<ConstKey>),

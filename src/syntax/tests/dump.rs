@@ -36,12 +36,15 @@ impl Dump<'_> {
     }
 
     fn s(&self, s: &str) -> String {
+        self.code_points(s.chars().map(u32::from))
+    }
+
+    fn code_points(&self, cps: impl Iterator<Item = u32>) -> String {
         let mut o = String::from("'");
-        for c in s.chars() {
-            if (' '..='~').contains(&c) && c != '\\' && c != '\'' {
-                o.push(c);
-            } else {
-                o += &format!("\\u{{{:x}}}", c as u32);
+        for c in cps {
+            match char::from_u32(c) {
+                Some(ch) if (' '..='~').contains(&ch) && ch != '\\' && ch != '\'' => o.push(ch),
+                Some(_) | None => o += &format!("\\u{{{c:x}}}"),
             }
         }
         o.push('\'');
@@ -56,7 +59,7 @@ impl Dump<'_> {
             Constant::Int(i) => i.to_string(),
             Constant::Float(f) => format!("f{:016x}", f.to_bits()),
             Constant::Imaginary(f) => format!("j{:016x}", f.to_bits()),
-            Constant::Str(s) => self.s(s),
+            Constant::Str(s) => self.code_points(s.code_points()),
             Constant::Bytes(b) => format!(
                 "b{}",
                 b.iter().map(|x| format!("{x:02x}")).collect::<String>()

@@ -49,11 +49,14 @@ impl Sorter<'_> {
     fn lt(&mut self, a: &PyRef, b: &PyRef) -> PyResult<bool> {
         use crate::object::float::float_value;
         use crate::object::int::as_small_int;
-        use crate::object::str::str_of;
+        use crate::object::str::str_text;
         match self.kind {
             KeyKind::Int => Ok(as_small_int(a) < as_small_int(b)),
             KeyKind::Float => Ok(float_value(a).unwrap_or(0.0) < float_value(b).unwrap_or(0.0)),
-            KeyKind::Str => Ok(str_of(a) < str_of(b)),
+            // Byte order of generalized UTF-8 is code point order.
+            KeyKind::Str => {
+                Ok(str_text(a).map(|t| t.as_bytes()) < str_text(b).map(|t| t.as_bytes()))
+            }
             KeyKind::Generic => self.vm.compare_bool(a, b, CompareOp::Lt),
         }
     }

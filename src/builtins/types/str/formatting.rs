@@ -11,7 +11,7 @@ use crate::format::{
 };
 use crate::object::float::float_value;
 use crate::object::int::{int_value, new_int};
-use crate::object::str::{as_str, new_str, str_of};
+use crate::object::str::{as_str, is_str, new_str, str_of, surrogates_unsupported};
 use crate::object::tuple::as_tuple;
 use crate::object::*;
 use crate::vm::Vm;
@@ -484,7 +484,8 @@ fn format_one(vm: &mut Vm, spec: &mut PercentSpec, pa: &mut PercentArgs) -> PyRe
                 'r' => vm.repr(&v)?,
                 _ => vm.ascii(&v)?,
             };
-            pad_percent_str(str_of(&r), spec)
+            let s = as_str(&r).ok_or_else(|| surrogates_unsupported("%-formatting"))?;
+            pad_percent_str(s, spec)
         }
         'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
             let n = percent_int_value(vm, &v, conv)?;
@@ -524,7 +525,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &PyRef) -> PyResult<String> 
         Some(t) => t.len() as isize,
         None => -1,
     };
-    let is_mapping = args.ty().slots.getitem.get().is_some() && !is_tuple && as_str(args).is_none();
+    let is_mapping = args.ty().slots.getitem.get().is_some() && !is_tuple && !is_str(args);
     let mut pa = PercentArgs {
         args: args.clone(),
         arglen,

@@ -3,14 +3,15 @@
 //! `split rsplit` (whitespace runs or a separator, `maxsplit`), `join`,
 //! `partition rpartition` and `splitlines`.
 
-use super::{byte_at, char_index, count_chars, make_str, recv, str_arg, text};
-use crate::builtins::types::containers::{bind_method_args, receiver, try_string};
+use super::{byte_at, char_index, count_chars, exact, make_str, recv, str_arg, text};
+use crate::builtins::types::check_method_args;
+use crate::builtins::types::containers::{bind_method_args, receiver};
 use crate::builtins::types::slice::{as_isize, clamp_isize, try_index};
 use crate::format::is_space;
 use crate::object::int::new_int;
 use crate::object::list::new_list;
 use crate::object::singletons::{is_none, py_bool};
-use crate::object::str::{as_str, char_len, is_ascii, str_of};
+use crate::object::str::{as_str, char_len, is_ascii, str_of, str_text};
 use crate::object::tuple::{as_tuple, new_tuple};
 use crate::object::*;
 use crate::vm::{Args, Vm};
@@ -325,7 +326,7 @@ pub(super) fn m_split(vm: &mut Vm, args: Args) -> PyResult {
     Ok(match sep {
         None => strs(split_whitespace(s, maxcount)),
         Some(sep) => {
-            let sep = str_of(&sep);
+            let sep = &*str_of(&sep);
             let n = maxcount.saturating_add(1);
             strs(s.splitn(n, sep))
         }
@@ -337,7 +338,7 @@ pub(super) fn m_rsplit(vm: &mut Vm, args: Args) -> PyResult {
     Ok(match sep {
         None => strs(rsplit_whitespace(s, maxcount)),
         Some(sep) => {
-            let sep = str_of(&sep);
+            let sep = &*str_of(&sep);
             let n = maxcount.saturating_add(1);
             let mut parts: Vec<&str> = s.rsplitn(n, sep).collect();
             parts.reverse();
@@ -347,7 +348,8 @@ pub(super) fn m_rsplit(vm: &mut Vm, args: Args) -> PyResult {
 }
 
 pub(super) fn m_join(vm: &mut Vm, args: Args) -> PyResult {
-    let (sep, rest) = recv(&args, "str.join", 1, 1)?;
+    let (x, rest) = check_method_args("str.join", &args, 1, 1)?;
+    let sep = exact(x, "join")?;
     let seq = &rest[0];
     let s = &seq.ty().slots;
     if s.iter.get().is_none() && s.getitem.get().is_none() {
@@ -357,10 +359,14 @@ pub(super) fn m_join(vm: &mut Vm, args: Args) -> PyResult {
     if items.len() == 1 && items[0].is_exact(&STR_TYPE) {
         return Ok(items[0].clone());
     }
-    let mut total = 0usize;
+    let mut texts = Vec::with_capacity(items.len());
+    let mut total = sep.len().saturating_mul(items.len().saturating_sub(1));
     for (i, it) in items.iter().enumerate() {
-        match as_str(it) {
-            Some(t) => total = total.saturating_add(t.len()),
+        match str_text(it) {
+            Some(t) => {
+                total = total.saturating_add(t.len());
+                texts.push(t);
+            }
             None => {
                 return Err(PyErr::type_error(format!(
                     "sequence item {i}: expected str instance, {} found",
@@ -369,15 +375,17 @@ pub(super) fn m_join(vm: &mut Vm, args: Args) -> PyResult {
             }
         }
     }
-    total = total.saturating_add(sep.len().saturating_mul(items.len().saturating_sub(1)));
-    let mut out = try_string(total)?;
-    for (i, it) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(sep);
-        }
-        out.push_str(str_of(it));
+    if total == 0 {
+        return Ok(make_str(""));
     }
-    Ok(make_str(&out))
+    crate::object::str::try_build(total, |w| {
+        for (i, t) in texts.iter().enumerate() {
+            if i > 0 {
+                w.push_text(sep);
+            }
+            w.push_text(t);
+        }
+    })
 }
 
 fn partition_impl(args: &Args, name: &str, reverse: bool) -> PyResult {

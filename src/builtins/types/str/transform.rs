@@ -84,8 +84,7 @@ pub(super) fn m_replace(vm: &mut Vm, args: Args) -> PyResult {
     let bytes = (new.len() as u128 * hits as u128 + (s.len() - old.len() * hits) as u128)
         .try_into()
         .map_err(|_| PyErr::overflow("replace string is too long"))?;
-    let chars = count_chars(s) + hits * count_chars(new) - hits * count_chars(old);
-    crate::object::str::try_build(bytes, chars, |w| {
+    crate::object::str::try_build(bytes, |w| {
         let mut last = 0;
         for (at, _) in s.match_indices(old).take(limit) {
             w.push(&s[last..at]);
@@ -138,10 +137,10 @@ fn pad_impl(
     let mut buf = [0u8; 4];
     let fill = &*fill.encode_utf8(&mut buf);
     let bytes = s.len() + (l + r) * fill.len();
-    crate::object::str::try_build(bytes, width, |w| {
-        w.push_repeat(fill, l);
+    crate::object::str::try_build(bytes, |w| {
+        w.push_repeat(fill.as_ref(), l);
         w.push(s);
-        w.push_repeat(fill, r);
+        w.push_repeat(fill.as_ref(), r);
     })
 }
 
@@ -369,7 +368,7 @@ macro_rules! case_method {
         pub(super) fn $fname(_vm: &mut Vm, args: Args) -> PyResult {
             let (s, _) = recv(&args, concat!("str.", $pyname), 0, 0)?;
             if $per_char && s.len() > CASE_CHUNK && s.is_ascii() {
-                return crate::object::str::try_build(s.len(), s.len(), |w| {
+                return crate::object::str::try_build(s.len(), |w| {
                     for chunk in s.as_bytes().chunks(CASE_CHUNK) {
                         w.push(&$f(std::str::from_utf8(chunk).unwrap_or_default()));
                     }
