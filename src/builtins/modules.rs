@@ -133,9 +133,9 @@ fn sys_debugmallocstats(_vm: &mut Vm, args: Args) -> PyResult {
 
 fn sys_intern(_vm: &mut Vm, args: Args) -> PyResult {
     let a = check_args("sys.intern", &args, 1, 1)?;
-    match as_str(&a[0]) {
-        Some(s) => Ok(crate::object::str::intern(s)),
-        None => Err(PyErr::type_error(format!(
+    match crate::object::str::is_str(&a[0]) {
+        true => Ok(crate::object::str::intern_str(&a[0])),
+        false => Err(PyErr::type_error(format!(
             "intern() argument must be str, not {}",
             a[0].ty().name()
         ))),

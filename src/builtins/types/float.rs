@@ -304,6 +304,14 @@ pub fn float_from_object(vm: &mut Vm, x: &PyRef) -> PyResult<f64> {
     if let Some(s) = as_str(x) {
         return format::parse_float(s).map_err(format_error);
     }
+    if let Some(t) = crate::object::str::str_text(x) {
+        // Text holding a lone surrogate is never a number.
+        let repr = crate::format::try_repr_code_points(t.code_points(), t.len())
+            .map_err(|_| PyErr::bare(&MEMORY_ERROR))?;
+        return Err(PyErr::value_error(format!(
+            "could not convert string to float: {repr}"
+        )));
+    }
     Err(PyErr::type_error(format!(
         "float() argument must be a string or a real number, not '{}'",
         x.ty().name()

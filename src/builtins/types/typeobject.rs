@@ -275,7 +275,11 @@ pub fn type_new(
     ns: &PyRef,
     kw: &[(PyRef, PyRef)],
 ) -> PyResult {
-    let name_s = str_of(name).to_string();
+    // A type's name must be UTF-8 (CPython encodes it for `tp_name`).
+    let name_s = match crate::object::str::utf8_of(name) {
+        Some(r) => r?.to_string(),
+        None => str_of(name).to_string(),
+    };
     let mut base_list = tuple_items(bases).to_vec();
     for b in &base_list {
         match try_type(b) {

@@ -117,6 +117,9 @@ pub fn int_from_object(vm: &mut Vm, x: &PyRef) -> PyResult {
         let b = format::parse_int(s, 10).map_err(format_error)?;
         return Ok(crate::object::int::new_bigint(b));
     }
+    if crate::object::str::is_str(x) {
+        return Err(invalid_literal(x, 10));
+    }
     Err(PyErr::type_error(format!(
         "int() argument must be a string, a bytes-like object or a real number, not '{}'",
         x.ty().name()
@@ -344,6 +347,9 @@ fn int_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult {
                 }
             };
             let Some(s) = as_str(x) else {
+                if crate::object::str::is_str(x) {
+                    return Err(invalid_literal(x, base));
+                }
                 return Err(PyErr::type_error(
                     "int() can't convert non-string with explicit base",
                 ));
@@ -752,4 +758,15 @@ pub fn init() {
         add_method(&BOOL_TYPE, name, f);
     }
     add_new_method(&BOOL_TYPE, m_bool_new);
+}
+
+/// `int()`'s ValueError for a str holding a lone surrogate, which no literal does
+/// (CPython: `invalid literal for int() with base 10: %.200R`).
+fn invalid_literal(x: &PyRef, base: u32) -> PyErr {
+    let t = crate::object::str::str_text(x).unwrap_or(crate::text::Text::new(""));
+    let repr = crate::format::try_repr_code_points(t.code_points(), t.len()).unwrap_or_default();
+    let repr: String = repr.chars().take(200).collect();
+    PyErr::value_error(format!(
+        "invalid literal for int() with base {base}: {repr}"
+    ))
 }
