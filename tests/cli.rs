@@ -327,6 +327,10 @@ fn unbuffered_stdout_interleaves_with_stderr() {
 /// Runs `pyrite` and `python3` with the same raw arguments and environment overrides
 /// and asserts the same stdout bytes, stderr and exit status.
 fn same_as_python3(args: &[&std::ffi::OsStr], env: &[(&str, &str)]) {
+    same_as_python3_with_stdin(args, env, b"");
+}
+
+fn same_as_python3_with_stdin(args: &[&std::ffi::OsStr], env: &[(&str, &str)], input: &[u8]) {
     let run = |cmd: &mut Command| {
         cmd.args(args)
             .env_remove("PYTHONIOENCODING")
@@ -337,7 +341,16 @@ fn same_as_python3(args: &[&std::ffi::OsStr], env: &[(&str, &str)]) {
         for (k, v) in env {
             cmd.env(k, v);
         }
-        cmd.stdin(Stdio::null()).output().expect("runs")
+        let mut child = cmd
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("runs");
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin.write_all(input).expect("write stdin");
+        drop(stdin);
+        child.wait_with_output().expect("finishes")
     };
     let got = run(&mut Command::new(env!("CARGO_BIN_EXE_pyrite")));
     let Ok(want) = Command::new("python3").arg("-c").arg("pass").output() else {
@@ -407,4 +420,28 @@ fn arguments_that_are_not_utf8_are_surrogateescaped() {
     same_as_python3(&[raw(b"-cprint('\xff\xfe')")], &[]);
     // A script name that is not UTF-8: in the error for a missing file.
     same_as_python3(&[raw(b"/nonexistent/\xfd.py")], &[]);
+}
+
+#[test]
+fn input_decodes_as_the_standard_streams_do() {
+    use std::ffi::OsStr;
+    let args = [OsStr::new("-c"), OsStr::new("s = input(); print(ascii(s))")];
+    let lines: [&[u8]; 5] = [
+        b"a\xffb\xe9t\n",
+        b"\xf0\x9f\x98",
+        b"x\xe9t",
+        b"x\xf0\x9f\x98y",
+        b"x\xe0\x80y\r\n",
+    ];
+    for line in lines {
+        same_as_python3_with_stdin(&args, &[], line);
+        for handler in ["", ":replace", ":backslashreplace", ":ignore"] {
+            let v = format!("utf-8{handler}");
+            same_as_python3_with_stdin(
+                &args,
+                &[("PYTHONIOENCODING", &v), ("PYRITE_IOENCODING", &v)],
+                line,
+            );
+        }
+    }
 }

@@ -7,7 +7,7 @@ use crate::object::dict::{DictData, as_dict, new_dict};
 use crate::object::int::{IntValue, int_value, new_int};
 use crate::object::list::new_list;
 use crate::object::singletons::*;
-use crate::object::str::{as_str, is_str, new_str, str_of, str_text, try_new_str, try_new_text};
+use crate::object::str::{as_str, is_str, new_str, str_of, str_text, try_new_text};
 use crate::object::tuple::as_tuple;
 use crate::object::*;
 use crate::text::{Text, TextBuf};
@@ -114,18 +114,18 @@ fn input(vm: &mut Vm, args: Args) -> PyResult {
         write_to(vm, None, str_text(&s).unwrap_or(Text::new("")))?;
         let _ = super::io::flush_stdout();
     }
-    let mut line = String::new();
-    let n = std::io::stdin()
-        .read_line(&mut line)
-        .map_err(|e| PyErr::new(&OS_ERROR, e.to_string()))?;
-    if n == 0 {
+    let mut line = Vec::new();
+    let n = std::io::BufRead::read_until(&mut std::io::stdin().lock(), b'\n', &mut line)
+        .map_err(|e| super::io::os_error(vm, &e))?;
+    let text = super::io::decode_stdin(&line[..n])?;
+    // End of input, also when every byte read was dropped (`ignore`).
+    if text.is_empty() {
         return Err(PyErr::new(&EOF_ERROR, "EOF when reading a line"));
     }
     // Only the newline goes: python3 keeps the '\r' of a "\r\n" line from a pipe.
-    if line.ends_with('\n') {
-        line.pop();
-    }
-    try_new_str(&line)
+    let bytes = text.as_bytes();
+    let text = text.slice(0, bytes.len() - usize::from(bytes.ends_with(b"\n")));
+    try_new_text(text)
 }
 
 fn len(vm: &mut Vm, args: Args) -> PyResult {

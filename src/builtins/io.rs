@@ -138,6 +138,57 @@ pub fn write_stdout_text(vm: &mut Vm, t: &Text) -> PyResult<()> {
     write_stdout_bytes(&bytes).map_err(|e| os_error(vm, &e))
 }
 
+/// A line read from stdin as text, decoded from UTF-8 with the standard streams' error
+/// handler (see [`stdout_errors`]): `surrogateescape` keeps each undecodable byte as
+/// U+DC80..=U+DCFF, `strict` raises CPython's `UnicodeDecodeError`.
+pub fn decode_stdin(bytes: &[u8]) -> PyResult<crate::text::TextBuf> {
+    let errors = stdout_errors();
+    let mut out = crate::text::TextBuf::with_capacity(bytes.len());
+    let mut at = 0;
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        at += chunk.valid().len();
+        let bad = chunk.invalid();
+        if bad.is_empty() {
+            continue;
+        }
+        match errors {
+            EncodeErrors::SurrogateEscape => {
+                for &b in bad {
+                    out.push_code_point(0xDC00 + u32::from(b));
+                }
+            }
+            EncodeErrors::BackslashReplace => {
+                for &b in bad {
+                    out.push_str(&format!("\\x{b:02x}"));
+                }
+            }
+            EncodeErrors::Replace => out.push('\u{fffd}'),
+            EncodeErrors::Ignore => {}
+            EncodeErrors::Strict => {
+                let end = at + bad.len();
+                let truncated = end == bytes.len() && !matches!(bad[0], 0x80..=0xC1 | 0xF5..=0xFF);
+                let reason = match bad[0] {
+                    _ if truncated => "unexpected end of data",
+                    0x80..=0xC1 | 0xF5..=0xFF => "invalid start byte",
+                    _ => "invalid continuation byte",
+                };
+                let what = if bad.len() == 1 {
+                    format!("byte 0x{:02x} in position {at}", bad[0])
+                } else {
+                    format!("bytes in position {at}-{}", end - 1)
+                };
+                return Err(PyErr::new(
+                    &UNICODE_DECODE_ERROR,
+                    format!("'utf-8' codec can't decode {what}: {reason}"),
+                ));
+            }
+        }
+        at += bad.len();
+    }
+    Ok(out)
+}
+
 /// Write text to the process's stdout through Pyrite's buffer.
 pub fn write_stdout(text: &str) -> std::io::Result<()> {
     write_stdout_bytes(text.as_bytes())
