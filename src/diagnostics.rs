@@ -56,6 +56,28 @@ pub struct Position {
 }
 
 impl LineIndex {
+    /// The index of `source`, or None when memory runs out (it copies the source).
+    pub fn try_new(source: &str) -> Option<LineIndex> {
+        let lines = source.bytes().filter(|&b| b == b'\n').count();
+        let mut line_starts = Vec::new();
+        line_starts.try_reserve_exact(lines + 1).ok()?;
+        line_starts.push(0);
+        line_starts.extend(
+            source
+                .bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        let mut copy = String::new();
+        copy.try_reserve_exact(source.len()).ok()?;
+        copy.push_str(source);
+        Some(LineIndex {
+            line_starts,
+            source: copy,
+        })
+    }
+
     pub fn new(source: &str) -> LineIndex {
         let mut line_starts = vec![0];
         for (i, b) in source.bytes().enumerate() {
@@ -155,6 +177,16 @@ pub struct SyntaxError {
 }
 
 impl SyntaxError {
+    /// The error with no line, column or source text (CPython's compiler errors).
+    pub fn without_position(mut self) -> SyntaxError {
+        self.lineno = 0;
+        self.offset = 0;
+        self.end_lineno = 0;
+        self.end_offset = 0;
+        self.text.clear();
+        self
+    }
+
     /// An error covering `span` of the source indexed by `index`.
     pub fn at_span(
         kind: SyntaxErrorKind,

@@ -84,6 +84,10 @@ fn main() -> ExitCode {
         }
         Program::File(f) => match std::fs::File::open(f).and_then(read_source) {
             Ok(bytes) => (bytes, path_text(f)),
+            Err(e) if e.kind() == std::io::ErrorKind::OutOfMemory => {
+                eprintln!("MemoryError");
+                return ExitCode::from(1);
+            }
             Err(e) => {
                 let errno = e.raw_os_error().unwrap_or(2);
                 let what = if e.kind() == std::io::ErrorKind::NotFound {
@@ -154,6 +158,10 @@ fn read_source(mut input: impl std::io::Read) -> std::io::Result<Vec<u8>> {
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(e),
         };
+        // A source too big for memory is a MemoryError, not an abort.
+        bytes
+            .try_reserve(n)
+            .map_err(|_| std::io::Error::from(std::io::ErrorKind::OutOfMemory))?;
         bytes.extend_from_slice(&chunk[..n]);
         if chunk[..n].contains(&0) {
             return Ok(bytes);
@@ -183,8 +191,12 @@ fn display_path(filename: &str) -> String {
 
 fn run(opts: cli::Options, source: Vec<u8>, filename: String) -> ExitCode {
     let filename = display_path(&filename);
-    let source = match pyrite::syntax::source::decode(&source, &filename) {
-        Ok(text) => text,
+    let bytes = source;
+    let source = match pyrite::syntax::source::decode(&bytes, &filename) {
+        Ok(text) => {
+            drop(bytes);
+            text
+        }
         Err(e) => {
             eprintln!("{e}");
             return ExitCode::from(1);
@@ -206,6 +218,7 @@ fn run(opts: cli::Options, source: Vec<u8>, filename: String) -> ExitCode {
     // into Python (sort keys, __eq__, __repr__) nests on the Rust stack: give it room,
     // less when address space is limited (`ulimit -v`), with the native recursion caps
     // scaled to match.
+    let source = std::sync::Arc::new(source);
     let run = move || {
         let mut interp = pyrite::Interpreter::with_config(pyrite::Config {
             argv: opts.argv.clone(),
@@ -250,9 +263,15 @@ fn run(opts: cli::Options, source: Vec<u8>, filename: String) -> ExitCode {
             Err(_) => continue,
         }
     }
-    match child.map(|h| h.join()) {
-        Some(Ok(status)) => ExitCode::from((status & 0xff) as u8),
-        _ => {
+    // No thread could be made (address space too small for its stack): run on this
+    // one, whose stack the system already gave, with the smallest native limits.
+    let Some(handle) = child else {
+        pyrite::vm::set_native_stack_size(4 << 20);
+        return ExitCode::from((run() & 0xff) as u8);
+    };
+    match handle.join() {
+        Ok(status) => ExitCode::from((status & 0xff) as u8),
+        Err(_) => {
             eprintln!("pyrite: internal error: the interpreter thread failed");
             ExitCode::from(70)
         }

@@ -247,6 +247,14 @@ impl TextBuf {
         TextBuf(Vec::with_capacity(bytes))
     }
 
+    /// Room for `additional` more bytes, or an error when memory runs out.
+    pub fn try_reserve(
+        &mut self,
+        additional: usize,
+    ) -> Result<(), std::collections::TryReserveError> {
+        self.0.try_reserve(additional)
+    }
+
     pub fn push(&mut self, c: char) {
         self.push_str(c.encode_utf8(&mut [0; 4]));
     }

@@ -304,3 +304,53 @@ fn stdout_write_errors_as_cpython_reports_them() {
         text(&o.stderr)
     );
 }
+
+/// A source file of 10 MB or more, of several shapes (many statements, one huge list
+/// display, many functions, one huge string literal), under address-space limits from
+/// far too small to just enough: every run ends in MemoryError (exit 1) or runs, never
+/// an abort. The file is read, decoded, lexed, parsed, compiled and assembled with
+/// fallible allocation at every size the program controls.
+#[test]
+fn huge_sources_are_memory_errors_under_a_limit() {
+    let dir = std::env::temp_dir().join(format!("pyrite-huge-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let mut shapes: Vec<(&str, String)> = Vec::new();
+    let mut many = String::new();
+    for i in 0..400_000 {
+        many.push_str(&format!("x{i} = [{i}, {i}+1, \"s{i}\"]\n"));
+    }
+    shapes.push(("statements", many));
+    let items: Vec<String> = (0..1_500_000).map(|i| i.to_string()).collect();
+    shapes.push((
+        "display",
+        format!("x = [{}]\nprint(len(x))\n", items.join(", ")),
+    ));
+    let mut defs = String::new();
+    for i in 0..150_000 {
+        defs.push_str(&format!("def f{i}(a, b=1):\n    return a + b * {i}\n\n"));
+    }
+    shapes.push(("defs", defs));
+    shapes.push((
+        "literal",
+        format!("s = \"{}\"\nprint(len(s))\n", "ab".repeat(5_000_000)),
+    ));
+    for (name, source) in &shapes {
+        let path = dir.join(format!("{name}.py"));
+        std::fs::write(&path, source).expect("write source");
+        for kib in [40_000, 100_000, 250_000, 500_000, 900_000] {
+            let o = Command::new("sh")
+                .arg("-c")
+                .arg(format!("ulimit -v {kib} && exec \"$0\" \"$1\""))
+                .arg(env!("CARGO_BIN_EXE_pyrite"))
+                .arg(&path)
+                .stdout(Stdio::null())
+                .output()
+                .expect("sh runs");
+            let err = text(&o.stderr);
+            let ok = o.status.code() == Some(0)
+                || (o.status.code() == Some(1) && err.ends_with("MemoryError\n"));
+            assert!(ok, "{name} under {kib} KiB: {:?}\n{err}", o.status);
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

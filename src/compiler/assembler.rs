@@ -20,8 +20,23 @@ use crate::bytecode::{CodeObject, CodeUnit, ExceptionEntry, Opcode, SourcePos, k
 use crate::diagnostics::Span;
 
 /// Assemble a unit. `filename` is recorded in the code object.
+/// Bytes of working memory per instruction the assembler makes sure of up front (its
+/// vectors of instructions, resolved targets, offsets, code units, positions and
+/// handlers: about 200 bytes, doubled for slack).
+const HEADROOM_PER_INSTR: usize = 400;
+
 pub(crate) fn assemble(unit: Unit<'_>, filename: &str) -> CResult<CodeObject> {
     let internal = |what: &str| CompileError::internal(what, Span::default());
+
+    // Every step below builds vectors as long as the instruction list. A huge module
+    // must end in MemoryError, not an abort: check once that the room exists (and
+    // that code generation did not already run out, see `Unit::emit`).
+    let headroom = unit.instrs.len().saturating_mul(HEADROOM_PER_INSTR);
+    if crate::eval_breaker::take(crate::eval_breaker::MEMORY_ERROR)
+        || Vec::<u8>::new().try_reserve_exact(headroom).is_err()
+    {
+        return Err(CompileError::out_of_memory(Span::default()));
+    }
 
     // 1. localsplus layout.
     let nlocals = unit.varnames.len();

@@ -29,6 +29,40 @@ pub fn user<T>(failure: Failure) -> R<T> {
     Err(ParseError::User { error: failure })
 }
 
+/// `v` with `e` pushed, growing fallibly: MemoryError when memory runs out (lists of
+/// items and statements are as long as a program makes them).
+pub fn push<T>(mut v: Vec<T>, e: T) -> R<Vec<T>> {
+    if v.try_reserve(1).is_err() {
+        return user(Failure::out_of_memory(0));
+    }
+    v.push(e);
+    Ok(v)
+}
+
+/// The statements of a body, flattened into one vector allocated fallibly.
+pub fn flatten_stmts(groups: Vec<Vec<Stmt>>) -> R<Vec<Stmt>> {
+    let mut out = Vec::new();
+    if out
+        .try_reserve_exact(groups.iter().map(Vec::len).sum())
+        .is_err()
+    {
+        return user(Failure::out_of_memory(0));
+    }
+    out.extend(groups.into_iter().flatten());
+    Ok(out)
+}
+
+/// `v`, or MemoryError once memory has run out (the reserve of `memory::reserve` was
+/// spent): checked after every simple statement and list display, so a huge source
+/// stops being parsed while the reserve still covers unwinding, and the tokens and
+/// the partial tree are freed.
+pub fn memory_ok<T>(v: T) -> R<T> {
+    if crate::eval_breaker::take(crate::eval_breaker::MEMORY_ERROR) {
+        return user(Failure::out_of_memory(0));
+    }
+    Ok(v)
+}
+
 /// Everything a grammar action may consult.
 pub struct ParseContext<'s> {
     pub source: &'s str,
@@ -229,6 +263,14 @@ pub fn strings(ctx: &ParseContext, parts: Vec<(usize, StrLit, usize)>) -> R<Expr
             error: Failure::syntax(message, err_loc),
         }
     };
+    let decode_fail = |e: strings::DecodeError| -> ActionError {
+        match e {
+            strings::DecodeError::Syntax(message) => fail(message),
+            strings::DecodeError::OutOfMemory => ParseError::User {
+                error: Failure::out_of_memory(0),
+            },
+        }
+    };
     let any_bytes = parts.iter().any(|(_, s, _)| s.bytes);
     if any_bytes {
         if !parts.iter().all(|(_, s, _)| s.bytes) {
@@ -251,7 +293,7 @@ pub fn strings(ctx: &ParseContext, parts: Vec<(usize, StrLit, usize)>) -> R<Expr
                     ),
                 });
             }
-            value.extend(strings::decode_bytes(body, lit.raw).map_err(|e| fail(e.0))?);
+            value.extend(strings::decode_bytes(body, lit.raw).map_err(decode_fail)?);
         }
         return Ok(constant(l, r, Constant::Bytes(value)));
     }
@@ -263,7 +305,10 @@ pub fn strings(ctx: &ParseContext, parts: Vec<(usize, StrLit, usize)>) -> R<Expr
                 .map_err(|error| ParseError::User { error })?;
         } else {
             let body = ctx.source.get(lit.body_start..lit.body_end).unwrap_or("");
-            joined.push_literal(&strings::decode_str(body, lit.raw).map_err(|e| fail(e.0))?);
+            let text = strings::decode_str(body, lit.raw).map_err(decode_fail)?;
+            joined
+                .push_literal(&text)
+                .map_err(|error| ParseError::User { error })?;
         }
     }
     Ok(joined.finish())

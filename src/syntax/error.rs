@@ -96,6 +96,23 @@ impl Failure {
 
     /// Resolves this failure against the source it was found in.
     pub fn resolve(self, filename: &str, index: &LineIndex) -> SyntaxError {
+        // Raised by CPython's compiler, after parsing: no position, no text (and no
+        // copy of a source line, which may be huge when memory has run out).
+        if let Failure::At {
+            kind: kind @ (SyntaxErrorKind::RecursionError | SyntaxErrorKind::MemoryError),
+            message,
+            ..
+        } = self
+        {
+            return SyntaxError::at_span(
+                kind,
+                message,
+                filename,
+                &LineIndex::new(""),
+                crate::diagnostics::Span::new(0, 0),
+            )
+            .without_position();
+        }
         let mut err = self.resolve_raw(filename, index);
         // CPython handles the line as a C string: it ends at a NUL byte.
         if let Some(nul) = err.text.find('\0') {
@@ -105,12 +122,7 @@ impl Failure {
             err.kind,
             SyntaxErrorKind::RecursionError | SyntaxErrorKind::MemoryError
         ) {
-            // Raised by CPython's compiler, after parsing: no position, no text.
-            err.lineno = 0;
-            err.offset = 0;
-            err.end_lineno = 0;
-            err.end_offset = 0;
-            err.text.clear();
+            err = err.without_position();
         } else if err.kind != SyntaxErrorKind::SyntaxError {
             // CPython's printer ignores the end of IndentationError and TabError
             // (SyntaxError subclasses): always a single caret.

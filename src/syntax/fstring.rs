@@ -47,8 +47,13 @@ impl Concat {
         }
     }
 
-    pub fn push_literal(&mut self, text: &Text) {
+    /// Appends literal text; MemoryError when its room cannot be found.
+    pub fn push_literal(&mut self, text: &Text) -> Result<(), Failure> {
+        self.last_str
+            .try_reserve(text.len())
+            .map_err(|_| Failure::out_of_memory(0))?;
         self.last_str.push_text(text);
+        Ok(())
     }
 
     fn push_value(&mut self, value: Expr) {
@@ -153,8 +158,11 @@ impl Scan<'_, '_> {
             };
             let text = self.ctx.source.get(start..literal_end).unwrap_or("");
             if !text.is_empty() {
-                let decoded = strings::decode_str(text, self.raw).map_err(|e| self.fail(e.0))?;
-                out.push_literal(&decoded);
+                let decoded = strings::decode_str(text, self.raw).map_err(|e| match e {
+                    strings::DecodeError::Syntax(m) => self.fail(m),
+                    strings::DecodeError::OutOfMemory => Failure::out_of_memory(0),
+                })?;
+                out.push_literal(&decoded)?;
             }
             if let LiteralEnd::DoubledBrace = how {
                 continue;
@@ -367,7 +375,7 @@ impl Scan<'_, '_> {
             conversion = Some('r');
         }
         if let Some(text) = expr_text {
-            out.push_literal(Text::new(&text));
+            out.push_literal(Text::new(&text))?;
         }
         out.push_value(Expr::new(
             self.span,

@@ -74,7 +74,12 @@ pub fn lex(source: &str, start: usize, end: usize, mode: Mode, max_depth: u32) -
         error,
         open_brackets: brackets,
     };
-    mark_with_parens(&mut lexed.tokens);
+    if !mark_with_parens(&mut lexed.tokens) && lexed.error.is_none() {
+        lexed.error = Some(LexError {
+            failure: Failure::out_of_memory(0),
+            reached_only: false,
+        });
+    }
     lexed
 }
 
@@ -547,10 +552,19 @@ fn is_printable(c: char) -> bool {
 }
 
 /// Replaces the `(` after `with` by `Tok::WithLpar` when its matching `)` is followed
-/// by `:`, the form CPython parses as a parenthesised list of with-items.
-fn mark_with_parens(tokens: &mut [Spanned]) {
+/// by `:`, the form CPython parses as a parenthesised list of with-items. False when
+/// memory ran out (the table of matching brackets is as long as the token stream).
+fn mark_with_parens(tokens: &mut [Spanned]) -> bool {
+    let with_paren = |w: &[Spanned]| matches!((&w[0].1, &w[1].1), (Tok::With, Tok::Lpar));
+    if !tokens.windows(2).any(with_paren) {
+        return true;
+    }
     // Matching closers, found with one stack pass.
-    let mut matching: Vec<Option<usize>> = vec![None; tokens.len()];
+    let mut matching: Vec<Option<usize>> = Vec::new();
+    if matching.try_reserve_exact(tokens.len()).is_err() {
+        return false;
+    }
+    matching.resize(tokens.len(), None);
     let mut stack = Vec::new();
     for (i, (_, tok, _)) in tokens.iter().enumerate() {
         match tok {
@@ -579,6 +593,7 @@ fn mark_with_parens(tokens: &mut [Spanned]) {
             slot.1 = Tok::WithLpar;
         }
     }
+    true
 }
 
 #[cfg(test)]

@@ -40,9 +40,11 @@ pub fn run(ctx: &ParseContext, tokens: &[Spanned]) -> Result<Top, ParseError<usi
 
 /// A whole file.
 pub fn parse_module(source: &str, filename: &str) -> Result<Module, SyntaxError> {
-    let index = LineIndex::new(source);
+    let Some(index) = LineIndex::try_new(source) else {
+        return Err(Failure::out_of_memory(0).resolve(filename, &LineIndex::new("")));
+    };
     let lexed = lexer::lex(source, 0, source.len(), Mode::Module, super::MAX_NESTING);
-    match parse_lexed(source, filename, &index, Tok::StartModule, &lexed) {
+    match parse_lexed(source, filename, &index, Tok::StartModule, lexed) {
         Ok(Top::Module(body)) => Ok(Module { body }),
         Ok(Top::Expression(_)) => Ok(Module { body: Vec::new() }),
         Err(failure) => Err(failure.resolve(filename, &index)),
@@ -59,7 +61,7 @@ pub fn parse_expression(source: &str, filename: &str) -> Result<Expr, SyntaxErro
         Mode::Parenthesized,
         super::MAX_NESTING,
     );
-    match parse_lexed(source, filename, &index, Tok::StartExpression, &lexed) {
+    match parse_lexed(source, filename, &index, Tok::StartExpression, lexed) {
         Ok(Top::Expression(e)) => Ok(e),
         Ok(Top::Module(_)) => Err(Failure::span("invalid syntax", 0, 0).resolve(filename, &index)),
         Err(failure) => Err(failure.resolve(filename, &index)),
@@ -72,7 +74,7 @@ fn parse_lexed(
     filename: &str,
     index: &LineIndex,
     start: Tok,
-    lexed: &Lexed,
+    mut lexed: Lexed,
 ) -> Result<Top, Failure> {
     if let Some(err) = &lexed.error
         && matches!(
@@ -86,13 +88,14 @@ fn parse_lexed(
         // Out of memory: parsing what was lexed would only need more.
         return Err(err.failure.clone());
     }
-    let mut tokens = Vec::new();
-    if tokens.try_reserve_exact(lexed.tokens.len() + 1).is_err() {
+    // The start token goes in front of the lexed ones, moved, not copied (a copy of
+    // a huge token stream is what runs out of memory).
+    let mut tokens = std::mem::take(&mut lexed.tokens);
+    if tokens.try_reserve_exact(1).is_err() {
         return Err(Failure::out_of_memory(0));
     }
-    let first = lexed.tokens.first().map_or(0, |t| t.0);
-    tokens.push((first, start, first));
-    tokens.extend(lexed.tokens.iter().cloned());
+    let first = tokens.first().map_or(0, |t| t.0);
+    tokens.insert(0, (first, start, first));
     let ctx = ParseContext {
         source,
         filename,
@@ -193,7 +196,7 @@ pub fn parse_fstring_expression(
         Mode::Parenthesized,
         outer.max_depth,
     );
-    let failure = match parse_lexed(&wrapped, outer.filename, &index, Tok::StartFString, &lexed) {
+    let failure = match parse_lexed(&wrapped, outer.filename, &index, Tok::StartFString, lexed) {
         Err(failure) => failure,
         Ok(_) => Failure::syntax("invalid syntax", Loc::Span(0, 1)),
     };

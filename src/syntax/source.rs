@@ -52,7 +52,17 @@ pub fn decode(bytes: &[u8], filename: &str) -> Result<String, SyntaxError> {
     // Only the part before the NUL's line end can matter.
     let text = match codec {
         Codec::Utf8 => match std::str::from_utf8(body) {
-            Ok(s) => s.to_string(),
+            Ok(s) => {
+                let mut text = String::new();
+                if text.try_reserve_exact(s.len()).is_err() {
+                    return Err(SyntaxError {
+                        kind: SyntaxErrorKind::MemoryError,
+                        ..unlocated(String::new())
+                    });
+                }
+                text.push_str(s);
+                text
+            }
             Err(e) => {
                 let at = e.valid_up_to();
                 let line = line_of(body, at);

@@ -13,9 +13,12 @@ use super::unicode_names;
 use crate::text::TextBuf;
 
 /// A decoding failure: CPython's message (already prefixed with `(unicode error)` or
-/// `(value error)`).
+/// `(value error)`), or memory ran out for the value.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DecodeError(pub String);
+pub enum DecodeError {
+    Syntax(String),
+    OutOfMemory,
+}
 
 /// Normalises line endings the way CPython's file reader does.
 fn normalize_newlines(body: &str) -> std::borrow::Cow<'_, str> {
@@ -33,7 +36,9 @@ pub fn decode_str(body: &str, raw: bool) -> Result<TextBuf, DecodeError> {
     if raw {
         return Ok(body.into_owned().into());
     }
-    let mut out = TextBuf::with_capacity(body.len());
+    let mut out = TextBuf::new();
+    out.try_reserve(body.len())
+        .map_err(|_| DecodeError::OutOfMemory)?;
     let mut chars = body.char_indices().peekable();
     // Position in CPython's buffer (ASCII: 1 byte, other characters: 10).
     let mut pos = 0usize;
@@ -154,7 +159,7 @@ fn unicode_error(start: usize, end: usize, what: &str) -> DecodeError {
     } else {
         format!("byte in position {start}")
     };
-    DecodeError(format!(
+    DecodeError::Syntax(format!(
         "(unicode error) 'unicodeescape' codec can't decode {range}: {what}"
     ))
 }
@@ -162,7 +167,7 @@ fn unicode_error(start: usize, end: usize, what: &str) -> DecodeError {
 /// The value of a `bytes` literal body.
 pub fn decode_bytes(body: &str, raw: bool) -> Result<Vec<u8>, DecodeError> {
     if !body.is_ascii() {
-        return Err(DecodeError(
+        return Err(DecodeError::Syntax(
             "bytes can only contain ASCII literal characters".to_string(),
         ));
     }
@@ -218,7 +223,7 @@ pub fn decode_bytes(body: &str, raw: bool) -> Result<Vec<u8>, DecodeError> {
                         i += 2;
                     }
                     _ => {
-                        return Err(DecodeError(format!(
+                        return Err(DecodeError::Syntax(format!(
                             "(value error) invalid \\x escape at position {start}"
                         )));
                     }
@@ -236,6 +241,13 @@ pub fn decode_bytes(body: &str, raw: bool) -> Result<Vec<u8>, DecodeError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn message(e: DecodeError) -> String {
+        match e {
+            DecodeError::Syntax(m) => m,
+            DecodeError::OutOfMemory => "out of memory".to_string(),
+        }
+    }
 
     #[test]
     fn simple_escapes() {
@@ -275,7 +287,7 @@ mod tests {
 
     #[test]
     fn errors_use_cpython_positions() {
-        let err = |s: &str| decode_str(s, false).unwrap_err().0;
+        let err = |s: &str| message(decode_str(s, false).unwrap_err());
         assert_eq!(
             err(r"\x4"),
             "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-2: \
@@ -309,11 +321,11 @@ mod tests {
             b"aAA\n\\u1234"
         );
         assert_eq!(
-            decode_bytes(r"\x4", false).unwrap_err().0,
+            message(decode_bytes(r"\x4", false).unwrap_err()),
             "(value error) invalid \\x escape at position 0"
         );
         assert_eq!(
-            decode_bytes("é", false).unwrap_err().0,
+            message(decode_bytes("é", false).unwrap_err()),
             "bytes can only contain ASCII literal characters"
         );
     }

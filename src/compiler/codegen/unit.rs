@@ -115,12 +115,17 @@ enum ConstKey {
     FrozenSet(Vec<ConstKey>),
 }
 
+/// Longest string constant (in bytes) that equal constants share a slot for.
+const MAX_SHARED_STR: usize = 4096;
+
 fn const_key(c: &Constant) -> Option<ConstKey> {
     Some(match c {
         Constant::None => ConstKey::None,
         Constant::Bool(b) => ConstKey::Bool(*b),
         Constant::Int(i) => ConstKey::Int(i.clone()),
         Constant::Float(f) => ConstKey::Float(f.to_bits()),
+        // A long string is not shared: its key would copy it.
+        Constant::Str(s) if s.len() > MAX_SHARED_STR => return None,
         Constant::Str(s) => ConstKey::Str(s.clone()),
         Constant::Ellipsis => ConstKey::Ellipsis,
         Constant::Tuple(items) => {
@@ -193,7 +198,13 @@ impl<'a> Unit<'a> {
         }
     }
 
+    /// Appends an instruction. When memory runs out the instruction is dropped and the
+    /// memory-error bit set: the next statement (or the assembler) reports MemoryError.
     pub fn emit(&mut self, op: Opcode, arg: Oparg) {
+        if self.instrs.try_reserve(1).is_err() {
+            crate::eval_breaker::set(crate::eval_breaker::MEMORY_ERROR);
+            return;
+        }
         self.instrs.push(Instr {
             op,
             arg,
