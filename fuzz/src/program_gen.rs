@@ -653,7 +653,9 @@ impl<'u, 'a> Gen<'u, 'a> {
                         let target = self.target(Ty::Int);
                         let rest = self.target(Ty::List);
                         let r = self.list_expr(scope, 2);
-                        format!("{target}, *{rest} = [{i}] + {r}")
+                        // Through the clamp, as every other assignment: squaring an
+                        // int here each iteration grew it without bound.
+                        format!("{target}, *{rest} = [_c({i})] + {r}")
                     }
                     _ => format!("del {l}[{i}]"),
                 };

@@ -153,13 +153,7 @@ impl Vm {
                     f.push(v);
                 }
                 None => {
-                    let name = &*str_of(&code.localsplus_names[arg as usize]);
-                    return Err(PyErr::new(
-                        &UNBOUND_LOCAL_ERROR,
-                        format!(
-                            "cannot access local variable '{name}' where it is not associated with a value"
-                        ),
-                    ));
+                    return Err(unbound_local(code, arg as usize));
                 }
             },
             STORE_FAST => {
@@ -169,13 +163,7 @@ impl Vm {
             }
             DELETE_FAST => {
                 if f.fast[arg as usize].take().is_none() {
-                    let name = &*str_of(&code.localsplus_names[arg as usize]);
-                    return Err(PyErr::new(
-                        &UNBOUND_LOCAL_ERROR,
-                        format!(
-                            "cannot access local variable '{name}' where it is not associated with a value"
-                        ),
-                    ));
+                    return Err(unbound_local(code, arg as usize));
                 }
             }
             LOAD_NAME => {
@@ -477,11 +465,7 @@ impl Vm {
             }
             BUILD_STRING => {
                 let parts = f.stack.split_off(f.stack.len() - arg as usize);
-                let texts: Vec<&Text> = parts
-                    .iter()
-                    .map(|p| str_text(p).unwrap_or(Text::new("")))
-                    .collect();
-                let s = crate::object::str::try_concat(&texts)?;
+                let s = build_string(&parts)?;
                 frame!(self).push(s);
             }
             LIST_APPEND => {
@@ -670,7 +654,7 @@ impl Vm {
             IMPORT_NAME => {
                 let _fromlist = f.pop();
                 let _level = f.pop();
-                let m = self.import_module(&str_of(&code.names[arg as usize]))?;
+                let m = self.import_name(&code.names[arg as usize])?;
                 frame!(self).push(m);
             }
             IMPORT_FROM => {
@@ -940,4 +924,34 @@ pub fn name_not_defined(name: &PyRef) -> PyErr {
     let e = PyErr::name_error(format!("name '{}' is not defined", str_of(name)));
     crate::object::exception::set_member(&e.0, "name", name.clone());
     e
+}
+
+/// `BUILD_STRING`: the concatenation of the f-string's parts (kept out of the eval
+/// loop's body).
+#[inline(never)]
+fn build_string(parts: &[PyRef]) -> PyResult {
+    let texts: Vec<&Text> = parts
+        .iter()
+        .map(|p| str_text(p).unwrap_or(Text::new("")))
+        .collect();
+    crate::object::str::try_concat(&texts)
+}
+
+/// `UnboundLocalError` for local `i` (kept out of the eval loop's body).
+#[cold]
+#[inline(never)]
+fn unbound_local(code: &CodeData, i: usize) -> PyErr {
+    let name = str_of(&code.localsplus_names[i]);
+    PyErr::new(
+        &UNBOUND_LOCAL_ERROR,
+        format!("cannot access local variable '{name}' where it is not associated with a value"),
+    )
+}
+
+impl Vm {
+    /// `IMPORT_NAME` (kept out of the eval loop's body).
+    #[inline(never)]
+    fn import_name(&mut self, name: &PyRef) -> PyResult {
+        self.import_module(&str_of(name))
+    }
 }
