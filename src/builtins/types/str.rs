@@ -8,8 +8,8 @@
 //! predicates), `str/formatting.rs` (the `str.format` and `%` engines), with case
 //! mappings and character classes in `str/unicode.rs` and generated `str/tables.rs`.
 //! The slots work on the exact text (lone surrogates included); the methods written
-//! over `&str` reach text holding surrogates through `str/lift.rs`, except `format`,
-//! `format_map`, `translate` and `%`, which raise NotImplementedError for it.
+//! over `&str` and `%` reach text holding surrogates through `str/lift.rs`, except
+//! `format`, `format_map` and `translate`, which raise NotImplementedError for it.
 
 mod formatting;
 mod lift;
@@ -271,11 +271,11 @@ fn s_mul(vm: &mut Vm, a: &PyRef, b: &PyRef) -> PyResult {
 }
 
 fn s_mod(vm: &mut Vm, a: &PyRef, b: &PyRef) -> PyResult {
-    let Some(fmt) = as_str(a) else {
+    let Some(fmt) = str_text(a) else {
         return Ok(not_implemented());
     };
-    let fmt = fmt.to_string();
-    try_new_str(&percent_format(vm, &fmt, b)?)
+    let fmt = fmt.to_owned();
+    formatting::percent_format_text(vm, &fmt, b)
 }
 
 /// `str(object='')`, `str(object, encoding, errors)`.

@@ -11,11 +11,12 @@ use crate::format::{
 };
 use crate::object::float::float_value;
 use crate::object::int::{int_value, new_int};
-use crate::object::str::{as_str, is_str, new_str, str_of, surrogates_unsupported};
+use crate::object::str::{is_str, new_str, str_of, str_text};
 use crate::object::tuple::as_tuple;
 use crate::object::*;
 use crate::vm::Vm;
 use num_bigint::BigInt;
+use num_traits::ToPrimitive;
 
 pub use crate::builtins::types::format_error;
 
@@ -350,6 +351,8 @@ fn output_markup(
 // ----- printf-style formatting ------------------------------------------------------
 
 struct PercentArgs {
+    /// Lone surrogates met in the text, as stand-ins (see `str/lift.rs`).
+    lifting: super::lift::Lifting,
     args: PyRef,
     /// Number of tuple arguments, or −1 for a single non-tuple argument.
     arglen: isize,
@@ -454,7 +457,7 @@ fn format_one(vm: &mut Vm, spec: &mut PercentSpec, pa: &mut PercentArgs) -> PyRe
         return Err(format_error(e));
     }
     if let PercentKey::Key(k) = spec.key {
-        let key = new_str(k);
+        let key = pa.lifting.key(k);
         let d = pa
             .dict
             .clone()
@@ -484,8 +487,9 @@ fn format_one(vm: &mut Vm, spec: &mut PercentSpec, pa: &mut PercentArgs) -> PyRe
                 'r' => vm.repr(&v)?,
                 _ => vm.ascii(&v)?,
             };
-            let s = as_str(&r).ok_or_else(|| surrogates_unsupported("%-formatting"))?;
-            pad_percent_str(s, spec)
+            let t = str_text(&r).unwrap_or(crate::text::Text::new(""));
+            let s = pa.lifting.text(t);
+            pad_percent_str(&s, spec)
         }
         'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
             let n = percent_int_value(vm, &v, conv)?;
@@ -496,14 +500,27 @@ fn format_one(vm: &mut Vm, spec: &mut PercentSpec, pa: &mut PercentArgs) -> PyRe
             format_percent_float(x, spec)
         }
         'c' => {
+            // A lone surrogate is a character too (through a stand-in, see lift.rs).
+            let from_int = |pa: &mut PercentArgs, b: &BigInt| match percent_char_from_int(b) {
+                Ok(c) => {
+                    pa.lifting.note(c);
+                    Ok(c)
+                }
+                Err(e) => b
+                    .to_u32()
+                    .filter(|&c| crate::text::is_surrogate(c))
+                    .and_then(|c| pa.lifting.code_point(c))
+                    .ok_or(e),
+            };
             let ch = if let Some(i) = int_value(&v) {
-                percent_char_from_int(&i.to_big())
-            } else if let Some(s) = as_str(&v) {
-                percent_char_from_str(s)
+                from_int(pa, &i.to_big())
+            } else if let Some(t) = str_text(&v) {
+                let s = pa.lifting.text(t);
+                percent_char_from_str(&s)
             } else if let Some(f) = v.ty().slots.index.get() {
                 let r = f(vm, &v)?;
                 match int_value(&r) {
-                    Some(i) => percent_char_from_int(&i.to_big()),
+                    Some(i) => from_int(pa, &i.to_big()),
                     None => Err(percent_type_error('c', v.ty().name())),
                 }
             } else {
@@ -518,8 +535,26 @@ fn format_one(vm: &mut Vm, spec: &mut PercentSpec, pa: &mut PercentArgs) -> PyRe
     text.map_err(format_error)
 }
 
+/// `fmt % args`, for a format string that may hold lone surrogates.
+pub fn percent_format_text(vm: &mut Vm, fmt: &crate::text::Text, args: &PyRef) -> PyResult {
+    let mut lifting = super::lift::Lifting::default();
+    let fmt = lifting.text(fmt).into_owned();
+    let (out, lifting) = percent_format_lifted(vm, &fmt, args, lifting)?;
+    lifting.finish("%-formatting", &out)
+}
+
 /// `fmt % args`.
 pub fn percent_format(vm: &mut Vm, fmt: &str, args: &PyRef) -> PyResult<String> {
+    let (out, _) = percent_format_lifted(vm, fmt, args, super::lift::Lifting::default())?;
+    Ok(out)
+}
+
+fn percent_format_lifted(
+    vm: &mut Vm,
+    fmt: &str,
+    args: &PyRef,
+    lifting: super::lift::Lifting,
+) -> PyResult<(String, super::lift::Lifting)> {
     let is_tuple = as_tuple(args).is_some();
     let arglen = match as_tuple(args) {
         Some(t) => t.len() as isize,
@@ -527,6 +562,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &PyRef) -> PyResult<String> 
     };
     let is_mapping = args.ty().slots.getitem.get().is_some() && !is_tuple && !is_str(args);
     let mut pa = PercentArgs {
+        lifting,
         args: args.clone(),
         arglen,
         argidx: if is_tuple { 0 } else { -2 },
@@ -548,5 +584,5 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &PyRef) -> PyResult<String> 
             "not all arguments converted during string formatting",
         ));
     }
-    Ok(out)
+    Ok((out, pa.lifting))
 }

@@ -10,14 +10,16 @@
 //! and widths are unchanged. The methods compare code points only for equality, never
 //! for order, so every result is the one CPython gives. A call whose operands already
 //! hold one of U+F0000..=U+F07FF cannot be told apart and raises NotImplementedError.
-//! Methods that call back into Python or look characters up by `ord` (`format`,
-//! `format_map`, `translate`) are not lifted.
+//! `%` formatting lifts the same way from inside (`Lifting`): the format string and
+//! every piece converted into the result go through stand-ins, so text a callback
+//! returns is checked too. Methods that call back into Python or look characters up
+//! by `ord` (`format`, `format_map`, `translate`) are not lifted.
 
 use crate::object::list::{as_list, new_list};
 use crate::object::str::{as_str, is_str, new_text, str_text};
 use crate::object::tuple::{as_tuple, new_tuple};
 use crate::object::{PyErr, PyRef, PyResult};
-use crate::text::{TextBuf, is_surrogate};
+use crate::text::{Text, TextBuf, is_surrogate};
 use crate::vm::{Args, Vm};
 
 /// The first stand-in: U+D800 + k stands in as `STAND_IN + k`.
@@ -79,6 +81,91 @@ fn restore(x: PyRef) -> PyRef {
         });
     }
     new_text(&out)
+}
+
+/// What a formatting engine written over `&str` (`%`) met on its way: text that held
+/// surrogates (turned into stand-ins) and text that already held stand-ins. Both at
+/// once cannot be told apart.
+#[derive(Default)]
+pub(super) struct Lifting {
+    pub surrogates: bool,
+    pub stand_ins: bool,
+}
+
+impl Lifting {
+    /// `t` as a `&str` for the engine: its surrogates as stand-ins.
+    pub fn text<'a>(&mut self, t: &'a Text) -> std::borrow::Cow<'a, str> {
+        if let Ok(s) = t.to_str() {
+            self.stand_ins |= s.chars().any(|c| is_stand_in(u32::from(c)));
+            return std::borrow::Cow::Borrowed(s);
+        }
+        self.surrogates = true;
+        let mut out = String::with_capacity(t.len() + 4);
+        for c in t.code_points() {
+            if is_stand_in(c) {
+                self.stand_ins = true;
+            }
+            let c = if is_surrogate(c) {
+                c - 0xD800 + STAND_IN
+            } else {
+                c
+            };
+            out.extend(char::from_u32(c));
+        }
+        std::borrow::Cow::Owned(out)
+    }
+
+    /// The stand-in for code point `c` (itself unless a surrogate).
+    pub fn code_point(&mut self, c: u32) -> Option<char> {
+        if is_surrogate(c) {
+            self.surrogates = true;
+            return char::from_u32(c - 0xD800 + STAND_IN);
+        }
+        char::from_u32(c)
+    }
+
+    /// Note a character the engine produced itself (`%c` of an int).
+    pub fn note(&mut self, c: char) {
+        self.stand_ins |= is_stand_in(u32::from(c));
+    }
+
+    /// The engine's result as a str: stand-ins back to surrogates.
+    pub fn finish(&self, what: &str, s: &str) -> PyResult {
+        match (self.surrogates, self.stand_ins) {
+            (false, _) => crate::object::str::try_new_str(s),
+            (true, true) => Err(PyErr::not_implemented(format!(
+                "{what} of text holding both lone surrogates and U+F0000..U+F07FF \
+                 is not supported"
+            ))),
+            (true, false) => {
+                let mut out = TextBuf::with_capacity(s.len());
+                for c in s.chars().map(u32::from) {
+                    out.push_code_point(if is_stand_in(c) {
+                        c - STAND_IN + 0xD800
+                    } else {
+                        c
+                    });
+                }
+                crate::object::str::try_new_text(&out)
+            }
+        }
+    }
+
+    /// A name taken from the engine's text (a `%(key)s` key), as the str it stands for.
+    pub fn key(&self, k: &str) -> PyRef {
+        if !self.surrogates {
+            return crate::object::str::new_str(k);
+        }
+        let mut out = TextBuf::with_capacity(k.len());
+        for c in k.chars().map(u32::from) {
+            out.push_code_point(if is_stand_in(c) {
+                c - STAND_IN + 0xD800
+            } else {
+                c
+            });
+        }
+        new_text(&out)
+    }
 }
 
 /// Run the `&str` method `f` on `args`, through stand-ins when an operand holds a
