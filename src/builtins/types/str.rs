@@ -8,8 +8,8 @@
 //! predicates), `str/formatting.rs` (the `str.format` and `%` engines), with case
 //! mappings and character classes in `str/unicode.rs` and generated `str/tables.rs`.
 //! The slots work on the exact text (lone surrogates included); the methods written
-//! over `&str` and `%` reach text holding surrogates through `str/lift.rs`, except
-//! `format`, `format_map` and `translate`, which raise NotImplementedError for it.
+//! over `&str`, `%` and `str.format` reach text holding surrogates through
+//! `str/lift.rs`, except `translate`, which raises NotImplementedError for it.
 
 mod formatting;
 mod lift;
@@ -319,7 +319,7 @@ fn m_new(vm: &mut Vm, args: Args) -> PyResult {
 
 fn m_format(vm: &mut Vm, args: Args) -> PyResult {
     let x = receiver(&args, "format", "str")?;
-    let fmt = text(x, "format")?.to_string();
+    let fmt = exact(x, "format")?.to_owned();
     let rest = args.skip_self();
     let kwargs = if rest.has_keywords() {
         let d = crate::object::dict::new_dict();
@@ -331,14 +331,14 @@ fn m_format(vm: &mut Vm, args: Args) -> PyResult {
         None
     };
     let mut fa = FormatArgs::new(Some(rest.positional()), kwargs);
-    Ok(make_str(&format_method(vm, &fmt, &mut fa)?))
+    format_method(vm, &fmt, &mut fa)
 }
 
 fn m_format_map(vm: &mut Vm, args: Args) -> PyResult {
-    let (s, rest) = recv(&args, "str.format_map", 1, 1)?;
-    let fmt = s.to_string();
+    let (x, rest) = check_method_args("str.format_map", &args, 1, 1)?;
+    let fmt = exact(x, "format_map")?.to_owned();
     let mut fa = FormatArgs::new(None, Some(rest[0].clone()));
-    Ok(make_str(&format_method(vm, &fmt, &mut fa)?))
+    format_method(vm, &fmt, &mut fa)
 }
 
 fn m_dunder_format(_vm: &mut Vm, args: Args) -> PyResult {

@@ -11,9 +11,10 @@ use crate::format::{
 };
 use crate::object::float::float_value;
 use crate::object::int::{int_value, new_int};
-use crate::object::str::{is_str, new_str, str_of, str_text};
+use crate::object::str::{is_str, str_text};
 use crate::object::tuple::as_tuple;
 use crate::object::*;
+use crate::text::Text;
 use crate::vm::Vm;
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
@@ -32,6 +33,8 @@ enum AutoState {
 /// Where field values come from: positional arguments (absent for `format_map`) and a
 /// mapping for named fields.
 pub struct FormatArgs<'a> {
+    /// Lone surrogates met in the text, as stand-ins (see `str/lift.rs`).
+    lifting: super::lift::Lifting,
     pub args: Option<&'a [PyRef]>,
     pub kwargs: Option<PyRef>,
     state: AutoState,
@@ -41,6 +44,7 @@ pub struct FormatArgs<'a> {
 impl<'a> FormatArgs<'a> {
     pub fn new(args: Option<&'a [PyRef]>, kwargs: Option<PyRef>) -> FormatArgs<'a> {
         FormatArgs {
+            lifting: super::lift::Lifting::default(),
             args,
             kwargs,
             state: AutoState::Init,
@@ -49,9 +53,12 @@ impl<'a> FormatArgs<'a> {
     }
 }
 
-/// `fmt.format(*args, **kwargs)`.
-pub fn format_method(vm: &mut Vm, fmt: &str, fa: &mut FormatArgs) -> PyResult<String> {
-    build_string(vm, fmt, fa, 2)
+/// `fmt.format(*args, **kwargs)`, for a format string that may hold lone surrogates:
+/// the string and every value converted into the result go through stand-ins.
+pub fn format_method(vm: &mut Vm, fmt: &crate::text::Text, fa: &mut FormatArgs) -> PyResult {
+    let fmt = fa.lifting.text(fmt).into_owned();
+    let out = build_string(vm, &fmt, fa, 2)?;
+    fa.lifting.finish("str.format()", &out)
 }
 
 fn value_error(msg: &str) -> PyErr {
@@ -237,7 +244,7 @@ fn get_field_object(vm: &mut Vm, name: &str, fa: &mut FormatArgs) -> PyResult<Py
     }
     let mut obj = match index {
         None => {
-            let key = new_str(first);
+            let key = fa.lifting.key(first);
             match &fa.kwargs {
                 None => return Err(PyErr::key_error(key)),
                 Some(kw) => {
@@ -275,7 +282,7 @@ fn get_field_object(vm: &mut Vm, name: &str, fa: &mut FormatArgs) -> PyResult<Py
                 if attr.is_empty() {
                     return Err(value_error("Empty attribute in format string"));
                 }
-                let n = new_str(attr);
+                let n = fa.lifting.key(attr);
                 obj = vm.getattr(&obj, &n)?;
             }
             b'[' => {
@@ -293,7 +300,7 @@ fn get_field_object(vm: &mut Vm, name: &str, fa: &mut FormatArgs) -> PyResult<Py
                 }
                 let key = match get_integer(item)? {
                     Some(i) => new_int(i as i64),
-                    None => new_str(item),
+                    None => fa.lifting.key(item),
                 };
                 obj = vm.getitem(&obj, &key)?;
             }
@@ -340,12 +347,15 @@ fn output_markup(
     } else {
         raw_spec.to_string()
     };
+    let empty = Text::new("");
     if spec.is_empty() && obj.is_exact(&STR_TYPE) {
-        return Ok(str_of(&obj).to_string());
+        let t = str_text(&obj).unwrap_or(empty);
+        return Ok(fa.lifting.text(t).into_owned());
     }
-    let spec_obj = new_str(&spec);
+    let spec_obj = fa.lifting.key(&spec);
     let r = vm.format(&obj, &spec_obj)?;
-    Ok(str_of(&r).to_string())
+    let t = str_text(&r).unwrap_or(empty);
+    Ok(fa.lifting.text(t).into_owned())
 }
 
 // ----- printf-style formatting ------------------------------------------------------
