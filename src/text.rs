@@ -64,9 +64,8 @@ impl Text {
     }
 
     /// Bytes already known to be generalized UTF-8 (they come from another `Text` or
-    /// from a str object).
+    /// from a str object; not re-checked, this is on every str access).
     pub fn from_generalized(b: &[u8]) -> &Text {
-        debug_assert!(is_generalized_utf8(b));
         // SAFETY: `Text` is `repr(transparent)` over `[u8]`, so the two slice types have
         // the same layout and metadata; the cast keeps the lifetime.
         unsafe { &*(b as *const [u8] as *const Text) }
