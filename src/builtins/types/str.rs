@@ -9,7 +9,7 @@
 //! mappings and character classes in `str/unicode.rs` and generated `str/tables.rs`.
 //! The slots work on the exact text (lone surrogates included); the methods written
 //! over `&str`, `%` and `str.format` reach text holding surrogates through
-//! `str/lift.rs`, except `translate`, which raises NotImplementedError for it.
+//! `str/lift.rs`; `translate` works on code points.
 
 mod formatting;
 mod lift;

@@ -12,8 +12,8 @@
 //! hold one of U+F0000..=U+F07FF cannot be told apart and raises NotImplementedError.
 //! `%` formatting lifts the same way from inside (`Lifting`): the format string and
 //! every piece converted into the result go through stand-ins, so text a callback
-//! returns is checked too. Methods that call back into Python or look characters up
-//! by `ord` (`format`, `format_map`, `translate`) are not lifted.
+//! returns is checked too; `str.format` likewise. `translate`, which looks characters
+//! up by `ord`, works on code points instead (str/transform.rs).
 
 use crate::object::list::{as_list, new_list};
 use crate::object::str::{as_str, is_str, new_text, str_text};

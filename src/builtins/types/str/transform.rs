@@ -8,8 +8,9 @@ use crate::builtins::types::slice::as_isize;
 use crate::format::is_space;
 use crate::object::int::new_int;
 use crate::object::singletons::{is_none, py_bool};
-use crate::object::str::{as_str, try_new_str};
+use crate::object::str::{as_str, str_text, try_new_str, try_new_text};
 use crate::object::*;
+use crate::text::TextBuf;
 use crate::vm::{Args, Vm};
 
 fn strip_impl(args: &Args, name: &str, left: bool, right: bool) -> PyResult {
@@ -260,22 +261,23 @@ pub(super) fn m_removesuffix(_vm: &mut Vm, args: Args) -> PyResult {
 /// `str.translate(table)`: `table[ord(c)]` is a str, an int code point or None
 /// (delete); a LookupError keeps the character.
 pub(super) fn m_translate(vm: &mut Vm, args: Args) -> PyResult {
-    let (s, rest) = recv(&args, "str.translate", 1, 1)?;
-    let s = s.to_string();
+    // Over code points, so text and mappings may hold lone surrogates.
+    let (x, rest) = crate::builtins::types::check_method_args("str.translate", &args, 1, 1)?;
+    let s = super::exact(x, "translate")?.to_owned();
     let table = rest[0].clone();
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        let key = new_int(c as i64);
+    let mut out = TextBuf::with_capacity(s.len());
+    for c in s.code_points() {
+        let key = new_int(i64::from(c));
         match vm.getitem(&table, &key) {
             Ok(v) => {
                 if is_none(&v) {
                     continue;
                 }
-                if let Some(t) = as_str(&v) {
-                    out.push_str(t);
+                if let Some(t) = str_text(&v) {
+                    out.push_text(t);
                 } else if let Some(i) = crate::object::int::as_small_int(&v) {
-                    match u32::try_from(i).ok().and_then(char::from_u32) {
-                        Some(ch) => out.push(ch),
+                    match u32::try_from(i).ok().filter(|&c| c <= 0x10FFFF) {
+                        Some(c) => out.push_code_point(c),
                         None => {
                             return Err(PyErr::value_error(
                                 "character mapping must be in range(0x110000)",
@@ -288,11 +290,14 @@ pub(super) fn m_translate(vm: &mut Vm, args: Args) -> PyResult {
                     ));
                 }
             }
-            Err(e) if e.matches(&LOOKUP_ERROR) => out.push(c),
+            Err(e) if e.matches(&LOOKUP_ERROR) => out.push_code_point(c),
             Err(e) => return Err(e),
         }
     }
-    Ok(make_str(&out))
+    match out.into_string() {
+        Ok(s) => Ok(make_str(&s)),
+        Err(t) => try_new_text(&t),
+    }
 }
 
 /// `str.maketrans(x[, y[, z]])` (a static method).
