@@ -50,8 +50,7 @@ fn substitute(x: &PyRef) -> Option<PyRef> {
     for c in t.code_points() {
         match c {
             _ if is_stand_in(c) => return None,
-            _ if is_surrogate(c) => out.push_code_point(c - 0xD800 + STAND_IN),
-            _ => out.push_code_point(c),
+            _ => out.push_code_point(to_stand_in(c)),
         }
     }
     Some(new_text(&out))
@@ -72,15 +71,34 @@ fn restore(x: PyRef) -> PyRef {
     if !t.code_points().any(is_stand_in) {
         return x;
     }
-    let mut out = TextBuf::with_capacity(t.len());
-    for c in t.code_points() {
-        out.push_code_point(if is_stand_in(c) {
-            c - STAND_IN + 0xD800
-        } else {
-            c
-        });
+    new_text(&surrogates_back(t.code_points(), t.len()))
+}
+
+/// The surrogate a code point stands in for (others unchanged).
+fn to_surrogate(c: u32) -> u32 {
+    if is_stand_in(c) {
+        c - STAND_IN + 0xD800
+    } else {
+        c
     }
-    new_text(&out)
+}
+
+/// The stand-in for a surrogate (others unchanged).
+fn to_stand_in(c: u32) -> u32 {
+    if is_surrogate(c) {
+        c - 0xD800 + STAND_IN
+    } else {
+        c
+    }
+}
+
+/// Code points with their stand-ins turned back into surrogates.
+fn surrogates_back(code_points: impl Iterator<Item = u32>, bytes: usize) -> TextBuf {
+    let mut out = TextBuf::with_capacity(bytes);
+    for c in code_points {
+        out.push_code_point(to_surrogate(c));
+    }
+    out
 }
 
 /// What a formatting engine written over `&str` (`%`) met on its way: text that held
@@ -105,12 +123,7 @@ impl Lifting {
             if is_stand_in(c) {
                 self.stand_ins = true;
             }
-            let c = if is_surrogate(c) {
-                c - 0xD800 + STAND_IN
-            } else {
-                c
-            };
-            out.extend(char::from_u32(c));
+            out.extend(char::from_u32(to_stand_in(c)));
         }
         std::borrow::Cow::Owned(out)
     }
@@ -119,7 +132,7 @@ impl Lifting {
     pub fn code_point(&mut self, c: u32) -> Option<char> {
         if is_surrogate(c) {
             self.surrogates = true;
-            return char::from_u32(c - 0xD800 + STAND_IN);
+            return char::from_u32(to_stand_in(c));
         }
         char::from_u32(c)
     }
@@ -137,17 +150,10 @@ impl Lifting {
                 "{what} of text holding both lone surrogates and U+F0000..U+F07FF \
                  is not supported"
             ))),
-            (true, false) => {
-                let mut out = TextBuf::with_capacity(s.len());
-                for c in s.chars().map(u32::from) {
-                    out.push_code_point(if is_stand_in(c) {
-                        c - STAND_IN + 0xD800
-                    } else {
-                        c
-                    });
-                }
-                crate::object::str::try_new_text(&out)
-            }
+            (true, false) => crate::object::str::try_new_text(&surrogates_back(
+                s.chars().map(u32::from),
+                s.len(),
+            )),
         }
     }
 
@@ -156,15 +162,7 @@ impl Lifting {
         if !self.surrogates {
             return crate::object::str::new_str(k);
         }
-        let mut out = TextBuf::with_capacity(k.len());
-        for c in k.chars().map(u32::from) {
-            out.push_code_point(if is_stand_in(c) {
-                c - STAND_IN + 0xD800
-            } else {
-                c
-            });
-        }
-        new_text(&out)
+        new_text(&surrogates_back(k.chars().map(u32::from), k.len()))
     }
 }
 
